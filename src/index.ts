@@ -1,0 +1,19 @@
+// backprop-lab: everything a notebook imports, grouped as a table of contents.
+
+// ── core: shapes, matrices, seeded randomness ─────────────────────────────
+
+// ── scalar: Value (reverse mode) and Dual (forward mode) ──────────────────
+
+// ── tensor: 2-D autograd ──────────────────────────────────────────────────
+
+// ── nn: layers, losses, initializers, optimizers, training ────────────────
+
+// ── gradcheck: numerical versus analytic gradients ────────────────────────
+
+// ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
+
+// ── plot: Plotly figures and inline display ───────────────────────────────
+
+// ── display: rich output in the kernel ────────────────────────────────────
+
+// ── exercises: checks with specific feedback ──────────────────────────────

@@ -1,0 +1,35 @@
+// One command, backprop-lab <command> …: each command lives in its own module, loaded on demand.
+
+type CommandMain = (argv: string[]) => Promise<number>;
+
+const commands: { [name: string]: { module: string; summary: string } } = {
+  kernel: { module: "./kernel/main", summary: "run the Jupyter kernel (used by the kernelspec)" },
+  run: { module: "./notebook/run-command", summary: "execute notebooks headless through a Jupyter server" },
+  assign: { module: "./grading/assign-command", summary: "make student versions of instructor notebooks" },
+  validate: { module: "./grading/validate-command", summary: "check a notebook before submitting it" },
+  autograde: { module: "./grading/autograde-command", summary: "grade a folder of submissions" },
+  feedback: { module: "./grading/feedback-command", summary: "write per-student feedback reports" },
+  merge: { module: "./grading/merge-command", summary: "merge gradebooks from sharded autograde runs" },
+  bench: { module: "../bench/train-digits", summary: "benchmark training against numpy" },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return ["usage: backprop-lab <command> [options]", "", ...lines].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h") {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`backprop-lab: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const loaded = (await import(command.module)) as { main: CommandMain };
+  return loaded.main(rest);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { gemm, gemmPlain } from "./gemm";
+
+// Deterministic pseudo-random fill (no dependency on the module's own generator).
+function fill(len: number, seed: number): Float64Array {
+  const out = new Float64Array(len);
+  let s = seed >>> 0;
+  for (let i = 0; i < len; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32 - 0.5;
+  }
+  return out;
+}
+
+function naive(tA: boolean, tB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c0: Float64Array, acc: boolean): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = acc ? c0[i * n + j] : 0;
+      for (let p = 0; p < k; p++) s += (tA ? a[p * m + i] : a[i * k + p]) * (tB ? b[j * k + p] : b[p * n + j]);
+      c[i * n + j] = s;
+    }
+  return c;
+}
+
+type Gemm = typeof gemm;
+export const sizes: [number, number, number][] = [[1, 1, 1], [3, 5, 7], [17, 33, 9], [2, 1, 4], [1, 6, 3], [8, 8, 8], [0, 3, 2], [3, 2, 0]];
+
+export function checkAgainstNaive(f: Gemm, m: number, n: number, k: number, tol = 1e-12): void {
+  for (const tA of [false, true])
+    for (const tB of [false, true])
+      for (const acc of [false, true]) {
+        const a = fill(m * k, m * 31 + k);
+        const b = fill(k * n, n * 17 + k + 1);
+        const c0 = fill(m * n, 99);
+        const c = c0.slice();
+        f(tA, tB, m, n, k, a, b, c, acc);
+        const want = naive(tA, tB, m, n, k, a, b, c0, acc);
+        for (let i = 0; i < m * n; i++) {
+          if (Math.abs(c[i] - want[i]) > tol * (1 + Math.abs(want[i])))
+            throw new Error(`gemm mismatch tA=${tA} tB=${tB} acc=${acc} [${m},${n},${k}] at ${i}: ${c[i]} vs ${want[i]}`);
+        }
+      }
+}
+
+describe("gemm", () => {
+  for (const [m, n, k] of sizes) {
+    it(`matches the naive triple loop for m=${m} n=${n} k=${k}, all transposes, accumulate on/off`, () => {
+      checkAgainstNaive(gemm, m, n, k);
+      checkAgainstNaive(gemmPlain, m, n, k);
+    });
+  }
+
+  it("overwrites C when accumulate is false, even if C holds NaN", () => {
+    const c = new Float64Array([NaN, NaN]);
+    gemm(false, false, 1, 2, 1, new Float64Array([2]), new Float64Array([3, 4]), c, false);
+    expect(Array.from(c)).toEqual([6, 8]);
+  });
+
+  it("adds into C when accumulate is true", () => {
+    const c = new Float64Array([1, 1]);
+    gemm(false, false, 1, 2, 1, new Float64Array([2]), new Float64Array([3, 4]), c, true);
+    expect(Array.from(c)).toEqual([7, 9]);
+  });
+
+  it("rejects arrays too short for the sizes, naming the argument", () => {
+    expect(() => gemm(false, false, 2, 2, 2, new Float64Array(3), new Float64Array(4), new Float64Array(4), false)).toThrow(
+      "gemm: a must hold m·k = 4 values, got 3",
+    );
+    expect(() => gemm(false, false, 2, -1, 2, new Float64Array(4), new Float64Array(4), new Float64Array(4), false)).toThrow(
+      "gemm: n must be a non-negative integer, got -1",
+    );
+  });
+});

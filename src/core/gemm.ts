@@ -1,0 +1,77 @@
+// General matrix multiply on row-major Float64Arrays: C = (accumulate ? C : 0) + op(A) @ op(B).
+
+/**
+ * op(A) [m, k] @ op(B) [k, n] → C [m, n], all row-major.
+ * transA: A is stored as [k, m] and used transposed; transB: B is stored as [n, k].
+ * accumulate: add into C instead of overwriting it (gradient accumulation without a temporary).
+ */
+export function gemm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  accumulate: boolean,
+): void {
+  checkGemm(m, n, k, a, b, c);
+  gemmPlain(transA, transB, m, n, k, a, b, c, accumulate);
+}
+
+/** Throws unless the sizes are non-negative integers and the arrays hold at least m·k, k·n, m·n values. */
+export function checkGemm(m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void {
+  for (const [name, v] of [["m", m], ["n", n], ["k", k]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`gemm: ${name} must be a non-negative integer, got ${v}`);
+  }
+  if (a.length < m * k) throw new RangeError(`gemm: a must hold m·k = ${m * k} values, got ${a.length}`);
+  if (b.length < k * n) throw new RangeError(`gemm: b must hold k·n = ${k * n} values, got ${b.length}`);
+  if (c.length < m * n) throw new RangeError(`gemm: c must hold m·n = ${m * n} values, got ${c.length}`);
+}
+
+/** Plain TypeScript kernel: loop orders chosen so the innermost loop walks memory contiguously. */
+export function gemmPlain(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  accumulate: boolean,
+): void {
+  if (!accumulate) c.fill(0, 0, m * n);
+  if (!transB) {
+    // C[i, :] += op(A)[i, p] * B[p, :]  — contiguous rows of B and C
+    for (let i = 0; i < m; i++) {
+      const ci = i * n;
+      for (let p = 0; p < k; p++) {
+        const aip = transA ? a[p * m + i] : a[i * k + p];
+        const bp = p * n;
+        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+      }
+    }
+  } else if (!transA) {
+    // C[i, j] += A[i, :] · B[j, :]  — both rows contiguous
+    for (let i = 0; i < m; i++) {
+      const ai = i * k;
+      for (let j = 0; j < n; j++) {
+        const bj = j * k;
+        let s = 0;
+        for (let p = 0; p < k; p++) s += a[ai + p] * b[bj + p];
+        c[i * n + j] += s;
+      }
+    }
+  } else {
+    // Aᵀ Bᵀ: C[i, j] += Σ_p A[p, i] B[j, p]; walk A's row p for all i, B's column p for j
+    for (let p = 0; p < k; p++) {
+      const ap = p * m;
+      for (let j = 0; j < n; j++) {
+        const bjp = b[j * k + p];
+        for (let i = 0; i < m; i++) c[i * n + j] += a[ap + i] * bjp;
+      }
+    }
+  }
+}

@@ -1,6 +1,7 @@
 // backprop-lab: everything a notebook imports, grouped as a table of contents.
 
 // ── core: shapes, matrices, seeded randomness ─────────────────────────────
+export { NumpyRandom } from "./core/random";
 
 // ── scalar: Value (reverse mode) and Dual (forward mode) ──────────────────
 

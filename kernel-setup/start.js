@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm start`: sets the project up when needed, then runs JupyterLab from .venv/ on notebooks/ and prints its URL.
+//
+//   npm start                              http://127.0.0.1:8888/lab?token=… (no browser is opened)
+//   npm start -- --port 9000 --ip 0.0.0.0  any further flags go to `jupyter lab` and override ours
+//   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment.
+//
+// Ctrl-C reaches JupyterLab (same process group); we pass --ServerApp.answer_yes so one Ctrl-C shuts it down
+// instead of asking, and wait for it to finish so kernels are stopped cleanly.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const crypto = require("crypto");
+const { spawn } = require("child_process");
+const setup = require("./setup.js");
+
+function main(argv) {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log("usage: npm start [-- <jupyter lab flags>]   e.g. npm start -- --port 9000");
+    return Promise.resolve(0);
+  }
+  if (!setup.isSetUp()) {
+    try {
+      setup.ensureSetup({ mode: "venv", force: false });
+    } catch (error) {
+      console.error(`start: ${error.message}`);
+      return Promise.resolve(1);
+    }
+  }
+  const jupyter = setup.venvBin("jupyter");
+  if (!fs.existsSync(jupyter)) {
+    console.error(`start: ${jupyter} is missing; run \`node kernel-setup/setup.js --force\` to repair the environment`);
+    return Promise.resolve(1);
+  }
+
+  const token = process.env.BACKPROP_LAB_TOKEN || crypto.randomBytes(24).toString("hex");
+  const args = [
+    "lab",
+    `--ServerApp.root_dir=${path.join(setup.ROOT, "notebooks")}`,
+    `--ip=${process.env.BACKPROP_LAB_IP || "127.0.0.1"}`,
+    `--port=${process.env.BACKPROP_LAB_PORT || "8888"}`,
+    `--IdentityProvider.token=${token}`,
+    "--ServerApp.answer_yes=True",
+    process.env.BACKPROP_LAB_BROWSER === "1" ? "--ServerApp.open_browser=True" : "--no-browser",
+    // Containers and CI often run as root, which JupyterLab refuses without this.
+    ...(typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : []),
+    ...argv,
+  ];
+  // Kernels started by this server find our kernelspec and the venv's Python tools first.
+  const env = { ...process.env, PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}` };
+  const child = spawn(jupyter, args, { cwd: setup.ROOT, env, stdio: ["inherit", "inherit", "pipe"] });
+
+  let announced = false;
+  let buffered = "";
+  child.stderr.on("data", (chunk) => {
+    process.stderr.write(chunk);
+    if (announced) return;
+    buffered += chunk.toString();
+    // Jupyter masks a token it was given ("?token=..."), so the URL is rebuilt with ours.
+    const match = /(https?:\/\/[^\s/]+:\d+)\/lab\?token=/.exec(buffered);
+    if (match) {
+      announced = true;
+      const url = `${match[1]}/lab?token=${token}`;
+      console.log(`\n  Backprop Lab is running. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
+    }
+  });
+
+  // The terminal already sends Ctrl-C to the whole process group; we only wait. SIGTERM (e.g. from a
+  // process manager) reaches just us, so forward it.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      console.error(`start: could not run ${jupyter}: ${error.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+  });
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -4,6 +4,8 @@
 export { NumpyRandom } from "./core/random";
 
 // ── scalar: Value (reverse mode) and Dual (forward mode) ──────────────────
+export { Value, exportGraph, topoSort, type ValueGraph, type ValueOptions } from "./scalar/value";
+export { Dual, derivative } from "./scalar/dual";
 
 // ── tensor: 2-D autograd ──────────────────────────────────────────────────
 

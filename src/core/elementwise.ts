@@ -1,0 +1,67 @@
+/** Raw elementwise math with row/column broadcasting on row-major Float64Arrays. No graph, no gradients. */
+import { broadcastShapes, Shape } from "./shape";
+
+export type BinaryOp = "add" | "sub" | "mul" | "div";
+
+const apply: { [K in BinaryOp]: (x: number, y: number) => number } = {
+  add: (x, y) => x + y,
+  sub: (x, y) => x - y,
+  mul: (x, y) => x * y,
+  div: (x, y) => x / y,
+};
+
+/** a ∘ b with NumPy broadcasting over 2-D shapes; returns the result and its shape. */
+export function broadcastBinary(
+  op: BinaryOp,
+  a: Float64Array,
+  aShape: Shape,
+  b: Float64Array,
+  bShape: Shape,
+): { out: Float64Array; shape: [number, number] } {
+  const shape = broadcastShapes(op, aShape, bShape);
+  const [rows, cols] = shape;
+  const out = new Float64Array(rows * cols);
+  const f = apply[op];
+  if (a.length === out.length && b.length === out.length) {
+    for (let i = 0; i < out.length; i++) out[i] = f(a[i], b[i]);
+    return { out, shape };
+  }
+  // a zero stride repeats the single row or column of a broadcast operand
+  const aRow = aShape[0] === 1 ? 0 : aShape[1];
+  const aCol = aShape[1] === 1 ? 0 : 1;
+  const bRow = bShape[0] === 1 ? 0 : bShape[1];
+  const bCol = bShape[1] === 1 ? 0 : 1;
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    const ao = i * aRow;
+    const bo = i * bRow;
+    for (let j = 0; j < cols; j++) out[o + j] = f(a[ao + j * aCol], b[bo + j * bCol]);
+  }
+  return { out, shape };
+}
+
+/**
+ * Sums a broadcast result back to the shape it was broadcast from (HIPS autograd's `unbroadcast`):
+ * d [n, m] → [1, m] sums the rows, → [n, 1] sums the columns, → [1, 1] sums everything.
+ */
+export function sumToShape(d: Float64Array, fromShape: Shape, toShape: Shape): Float64Array {
+  const [rows, cols] = fromShape;
+  const [tr, tc] = toShape;
+  if (tr === rows && tc === cols) return d;
+  const out = new Float64Array(tr * tc);
+  const rowStride = tr === 1 ? 0 : tc;
+  const colStride = tc === 1 ? 0 : 1;
+  for (let i = 0; i < rows; i++) {
+    const o = i * rowStride;
+    const di = i * cols;
+    for (let j = 0; j < cols; j++) out[o + j * colStride] += d[di + j];
+  }
+  return out;
+}
+
+/** f applied to every value, into a new array. */
+export function mapValues(x: Float64Array, f: (v: number) => number): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  return out;
+}

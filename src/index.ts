@@ -12,6 +12,18 @@ export { Dual, derivative } from "./scalar/dual";
 // ── nn: layers, losses, initializers, optimizers, training ────────────────
 
 // ── gradcheck: numerical versus analytic gradients ────────────────────────
+export { relError, maxRelError, errorBand, BAND_LIMITS, type Band } from "./gradcheck/relative-error";
+export { numericGradient } from "./gradcheck/numeric";
+export { formatGradCheck, type GradCheckReport, type ParamCheck } from "./gradcheck/report";
+export {
+  gradCheck,
+  gradCheckTensors,
+  type GradCheckOptions,
+  type ParamToCheck,
+  type TensorLikeParam,
+  type TensorLikeOutput,
+} from "./gradcheck/gradcheck";
+export { gradCheckValues } from "./gradcheck/value-check";
 
 // ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { gemm, gemmPlain } from "./gemm";
+import { gemm, gemmPathFor, gemmPlain, setGemmPath } from "./gemm";
+import { gemmWasm, setGemmThreads, wasmAvailable } from "./gemm-wasm";
+import { assembleGemmKernel } from "./gemm-wasm-build";
+import { GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
 
 // Deterministic pseudo-random fill (no dependency on the module's own generator).
 function fill(len: number, seed: number): Float64Array {
@@ -24,6 +27,12 @@ function naive(tA: boolean, tB: boolean, m: number, n: number, k: number, a: Flo
 }
 
 type Gemm = typeof gemm;
+const wasmSingle: Gemm = (tA, tB, m, n, k, a, b, c, acc) => {
+  expect(gemmWasm(tA, tB, m, n, k, a, b, c, acc, false)).toBe(true);
+};
+const wasmThreaded: Gemm = (tA, tB, m, n, k, a, b, c, acc) => {
+  expect(gemmWasm(tA, tB, m, n, k, a, b, c, acc, true)).toBe(true);
+};
 export const sizes: [number, number, number][] = [[1, 1, 1], [3, 5, 7], [17, 33, 9], [2, 1, 4], [1, 6, 3], [8, 8, 8], [0, 3, 2], [3, 2, 0]];
 
 export function checkAgainstNaive(f: Gemm, m: number, n: number, k: number, tol = 1e-12): void {
@@ -48,8 +57,49 @@ describe("gemm", () => {
     it(`matches the naive triple loop for m=${m} n=${n} k=${k}, all transposes, accumulate on/off`, () => {
       checkAgainstNaive(gemm, m, n, k);
       checkAgainstNaive(gemmPlain, m, n, k);
+      checkAgainstNaive(wasmSingle, m, n, k);
+      checkAgainstNaive(wasmThreaded, m, n, k);
     });
   }
+
+  it("runs the WebAssembly kernel here (Node 20 has wasm SIMD and shared memory)", () => {
+    expect(wasmAvailable()).toBe(true);
+  });
+
+  it("every path agrees with the naive loop on sizes that cross tile and chunk edges", () => {
+    // 4×4 tiles, chunks of row panels shared between threads: ragged edges on every side
+    for (const [m, n, k] of [[37, 21, 50], [64, 12, 33], [201, 10, 99], [5, 103, 17]] as [number, number, number][]) {
+      checkAgainstNaive(gemmPlain, m, n, k);
+      checkAgainstNaive(wasmSingle, m, n, k);
+      checkAgainstNaive(wasmThreaded, m, n, k);
+    }
+  });
+
+  it("shares a large product with worker threads and matches the naive loop on the benchmark's shapes", () => {
+    setGemmThreads(2);
+    checkAgainstNaive(wasmThreaded, 200, 100, 784); // X @ W1
+    checkAgainstNaive(wasmThreaded, 100, 784, 20); // wide output, few rows
+  });
+
+  it("forcing a path is honoured and unknown paths are refused", () => {
+    try {
+      setGemmPath("plain");
+      expect(gemmPathFor(200, 100, 784)).toBe("plain");
+      setGemmPath("wasm");
+      expect(gemmPathFor(2, 2, 2)).toBe("wasm");
+      setGemmPath("auto");
+      expect(gemmPathFor(2, 2, 2)).toBe("plain");
+      expect(gemmPathFor(200, 100, 784)).toBe("threads");
+      expect(() => setGemmPath("gpu" as never)).toThrow('setGemmPath: path must be "auto", "plain", "wasm" or "threads", got "gpu"');
+    } finally {
+      setGemmPath("auto");
+    }
+  });
+
+  it("the committed kernel bytes are a fresh assemble of gemm-kernel.wat", async () => {
+    const fresh = Buffer.from(await assembleGemmKernel()).toString("base64");
+    expect(GEMM_WASM_BASE64).toBe(fresh);
+  });
 
   it("overwrites C when accumulate is false, even if C holds NaN", () => {
     const c = new Float64Array([NaN, NaN]);

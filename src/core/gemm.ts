@@ -1,5 +1,33 @@
 // General matrix multiply on row-major Float64Arrays: C = (accumulate ? C : 0) + op(A) @ op(B).
 
+import { gemmWasm, wasmAvailable } from "./gemm-wasm";
+
+/** Which kernel runs a product: "auto" picks by size; the others force one path (tests, benchmarks). */
+export type GemmPath = "auto" | "plain" | "wasm" | "threads";
+
+let forcedPath: GemmPath = "auto";
+
+// Below this many multiply-adds copying into wasm memory costs more than it saves.
+const WASM_MIN_MACS = 4096;
+// Above this many the worker threads pay for their wake-up (~tens of µs).
+const THREADS_MIN_MACS = 1 << 20;
+
+/** Forces one kernel for every later gemm ("auto" restores the choice by size). */
+export function setGemmPath(path: GemmPath): void {
+  if (!["auto", "plain", "wasm", "threads"].includes(path)) {
+    throw new RangeError(`setGemmPath: path must be "auto", "plain", "wasm" or "threads", got ${JSON.stringify(path)}`);
+  }
+  forcedPath = path;
+}
+
+/** The kernel gemm would use for an m×n×k product. */
+export function gemmPathFor(m: number, n: number, k: number): Exclude<GemmPath, "auto"> {
+  if (forcedPath !== "auto") return forcedPath === "plain" || wasmAvailable() ? forcedPath : "plain";
+  const macs = m * n * k;
+  if (macs < WASM_MIN_MACS || !wasmAvailable()) return "plain";
+  return macs >= THREADS_MIN_MACS ? "threads" : "wasm";
+}
+
 /**
  * op(A) [m, k] @ op(B) [k, n] → C [m, n], all row-major.
  * transA: A is stored as [k, m] and used transposed; transB: B is stored as [n, k].
@@ -17,6 +45,8 @@ export function gemm(
   accumulate: boolean,
 ): void {
   checkGemm(m, n, k, a, b, c);
+  const path = gemmPathFor(m, n, k);
+  if (path !== "plain" && gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, path === "threads")) return;
   gemmPlain(transA, transB, m, n, k, a, b, c, accumulate);
 }
 

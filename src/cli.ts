@@ -30,6 +30,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`backprop-lab: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  const loaded = (await import(command.module)) as { main: CommandMain };
+  // require, not import(): under tsx's CommonJS hook a dynamic import goes to Node's ESM resolver,
+  // which does not find extensionless .ts paths.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const loaded = require(command.module) as { main: CommandMain };
   return loaded.main(rest);
 }

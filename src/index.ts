@@ -28,6 +28,22 @@ export { gradCheckValues } from "./gradcheck/value-check";
 // ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
 
 // ── plot: Plotly figures and inline display ───────────────────────────────
+export type { Figure, FigureJSON, Trace, Layout, Frame, Config } from "./plot/figure";
+export { makeFigure } from "./plot/figure";
+export { lossCurve, accuracyCurve, type CurveOptions } from "./plot/loss-curve";
+export type { Series, SeriesInput } from "./plot/line-chart";
+export { gradientNorms, type GradientNormOptions } from "./plot/gradient-norms";
+export { gradCheckPlot, type GradCheckPlotOptions, type GradCheckReportLike } from "./plot/gradcheck-plot";
+export { graphPlot, type GraphNode, type GraphPlotOptions } from "./plot/graph-plot";
+export { networkSweep, type NetworkSweepInput } from "./plot/network-sweep";
+export { decisionBoundary, type DecisionBoundaryInput } from "./plot/decision-boundary";
+export { digitGrid, type DigitGridInput } from "./plot/digit-grid";
+export { tangentPlot, type TangentPlotInput } from "./plot/tangent-plot";
+export { show, type ShownFigure } from "./plot/show";
+export { figureBundle, PLOTLY_MIME } from "./plot/bundle";
+export { progressBar, type ProgressBarOptions } from "./plot/progress-bar";
+export { liveLossChart, type LiveLossChart, type LiveLossChartOptions } from "./plot/live-loss-chart";
+export { OKABE_ITO } from "./plot/palette";
 
 // ── display: rich output in the kernel ────────────────────────────────────
 

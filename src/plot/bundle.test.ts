@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type DisplayOptions, type MimeBundle } from "../kernel/display";
+import { figureBundle, PLOTLY_MIME } from "./bundle";
+import { makeFigure, type FigureJSON } from "./figure";
+import { lossCurve } from "./loss-curve";
+import { resetPlotlyEmbedding } from "./plotly-library";
+import { show } from "./show";
+
+const sent: { bundle: MimeBundle; options: DisplayOptions; update: boolean }[] = [];
+beforeEach(() => {
+  sent.length = 0;
+  resetPlotlyEmbedding();
+  installDisplaySink({ display: (bundle, options, update) => sent.push({ bundle, options, update }) });
+});
+afterEach(() => installDisplaySink(undefined));
+
+const LIBRARY_MARK = "plotly.js, embedded once per kernel session";
+
+describe("figure bundle", () => {
+  it("has plotly JSON as an object, HTML and text/plain", () => {
+    const fig = lossCurve({ train: [1, 0.5, 0.25] });
+    const b = fig[MIME_BUNDLE]();
+    expect(Object.keys(b).sort()).toEqual([PLOTLY_MIME, "text/html", "text/plain"].sort());
+    const json = b[PLOTLY_MIME] as FigureJSON;
+    expect(typeof json).toBe("object");
+    expect(json.data).toHaveLength(1);
+    expect(json.layout.title.text).toBe("Loss during training");
+    expect(json.config).toMatchObject({ responsive: true });
+    expect(b["text/plain"]).toContain("Loss during training");
+    expect(b["text/plain"]).toContain("train: line, 3 values, last 0.25");
+  });
+
+  it("figures display themselves but serialize to clean JSON", () => {
+    const fig = lossCurve([3, 2, 1]);
+    expect(isRichDisplay(fig)).toBe(true);
+    expect(Object.keys(fig).sort()).toEqual(["config", "data", "layout"]);
+    const round = JSON.parse(JSON.stringify(fig));
+    expect(round.data[0].y).toEqual([3, 2, 1]);
+    expect(Object.getOwnPropertySymbols(round)).toHaveLength(0);
+  });
+
+  it("embeds plotly.js in the first figure's HTML only", () => {
+    const first = figureBundle(lossCurve([1, 2]))["text/html"] as string;
+    const second = figureBundle(lossCurve([1, 2]))["text/html"] as string;
+    expect(first).toContain(LIBRARY_MARK);
+    expect(first).toContain('if (typeof window.Plotly === "undefined")');
+    expect(first.length).toBeGreaterThan(1_000_000);
+    expect(second).not.toContain(LIBRARY_MARK);
+    expect(second.length).toBeLessThan(20_000);
+    expect(second).toContain("window.Plotly.newPlot(el, fig)");
+  });
+
+  it("keeps the HTML safe: no script end or comment inside the embedded JSON or library", () => {
+    const fig = makeFigure({ data: [{ type: "scatter", name: "</script><!--", x: [1], y: [2] }], layout: { title: { text: "<b>t</b>" } } });
+    const html = figureBundle(fig, { embedLibrary: true })["text/html"] as string;
+    // Only our own two <script> elements open and close.
+    expect(html.match(/<script/gi)).toHaveLength(2);
+    expect(html.match(/<\/script>/gi)).toHaveLength(2);
+    expect(html).not.toContain("<!--");
+    // The text fallback (what a no-JavaScript viewer sees) is escaped.
+    expect(html).toContain("&lt;/script&gt;&lt;!--");
+  });
+
+  it("carries frames when the figure has them", () => {
+    const fig = makeFigure({
+      data: [{ type: "scatter", x: [0], y: [0] }],
+      layout: { title: { text: "anim" } },
+      frames: [{ name: "a", data: [{ y: [1] }] }, { name: "b", data: [{ y: [2] }] }],
+    });
+    const json = figureBundle(fig)[PLOTLY_MIME] as FigureJSON;
+    expect(json.frames?.map((f) => f.name)).toEqual(["a", "b"]);
+    expect(figureBundle(fig)["text/plain"]).toContain("animation: 2 frames (a, b)");
+  });
+});
+
+describe("show", () => {
+  it("sends one bundle with all three representations", () => {
+    show(lossCurve([1, 0.5]));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].update).toBe(false);
+    expect(Object.keys(sent[0].bundle).sort()).toEqual([PLOTLY_MIME, "text/html", "text/plain"].sort());
+    expect(sent[0].options.displayId).toMatch(/^bpl-/);
+  });
+
+  it("updates in place, and the library-carrying output keeps the library", () => {
+    const shown = show(lossCurve([1, 0.5]));
+    shown.update(lossCurve([1, 0.5, 0.2]));
+    expect(sent).toHaveLength(2);
+    expect(sent[1].update).toBe(true);
+    expect(sent[1].options.displayId).toBe(shown.displayId);
+    expect(sent[1].bundle["text/html"]).toContain(LIBRARY_MARK);
+    const other = show(lossCurve([2]));
+    other.update(lossCurve([3]));
+    expect(sent[3].bundle["text/html"]).not.toContain(LIBRARY_MARK);
+  });
+});

@@ -1,0 +1,87 @@
+// liveLossChart(): a training callback that draws the loss as it falls, redrawing one output in
+// place (update_display_data) at most every 250 ms and always at the end, so the saved notebook
+// keeps the finished chart.
+
+import { displayBundle, type DisplayHandle } from "../kernel/display";
+import { figureBundle } from "./bundle";
+import { makeFigure, type Figure } from "./figure";
+import { fmt } from "./format";
+import { baseLayout } from "./layout";
+import { OKABE_ITO, tint } from "./palette";
+import { claimPlotlyEmbedding } from "./plotly-library";
+import { smooth } from "./line-chart";
+import { Throttle, type Clock } from "./throttle";
+import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistoryLike } from "./training-types";
+
+export interface LiveLossChartOptions {
+  title?: string;
+  logY?: boolean;
+  /** EMA weight for the smoothed line (default 0.9; 0 draws the raw loss only). */
+  smoothing?: number;
+  intervalMs?: number;
+  clock?: Clock;
+}
+
+export interface LiveLossChart extends TrainingCallback {
+  /** The chart as it stands (for tests and for showing it again later). */
+  figure(): Figure;
+}
+
+export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart {
+  const throttle = new Throttle(options.intervalMs ?? 250, options.clock);
+  const steps: number[] = [];
+  const losses: number[] = [];
+  const epochX: number[] = [];
+  const epochLoss: number[] = [];
+  let status = "training…";
+  let handle: DisplayHandle | undefined;
+  let carrier = false;
+
+  const figure = (): Figure => {
+    const smoothing = options.smoothing ?? 0.9;
+    const layout = baseLayout(options.title ?? `Loss during training (${status})`, "Step (mini-batch updates)", options.logY ? "Loss (log scale, no units)" : "Loss (no units)");
+    if (options.logY) layout.yaxis = { ...layout.yaxis, type: "log" };
+    const ys = smoothing > 0 ? smooth(losses, smoothing) : losses;
+    return makeFigure(
+      {
+        data: [
+          { type: "scatter", mode: "lines", name: "loss per step", x: [...steps], y: [...losses], line: { color: tint(OKABE_ITO.blue, smoothing > 0 ? 0.6 : 0), width: 1 }, hovertemplate: "step %{x}<br>loss %{y:.4g}<extra></extra>" },
+          ...(smoothing > 0 ? [{ type: "scatter" as const, mode: "lines", name: "smoothed", x: [...steps], y: ys, line: { color: OKABE_ITO.blue, width: 2.5 }, hovertemplate: "step %{x}<br>smoothed %{y:.4g}<extra></extra>" }] : []),
+          { type: "scatter", mode: "markers", name: "epoch mean", x: [...epochX], y: [...epochLoss], marker: { color: OKABE_ITO.orange, size: 9, symbol: "diamond" }, hovertemplate: "end of epoch at step %{x}<br>mean loss %{y:.4g}<extra></extra>" },
+        ],
+        layout,
+      },
+      [`status: ${status}`, losses.length ? `${losses.length} steps, last loss ${fmt(losses[losses.length - 1])}` : "no steps yet"],
+    );
+  };
+
+  const render = (final: boolean) => {
+    if (!final && !throttle.ready()) return;
+    if (!handle) {
+      carrier = claimPlotlyEmbedding();
+      handle = displayBundle(figureBundle(figure(), { embedLibrary: carrier }));
+      return;
+    }
+    // Intermediate redraws skip the 4.8 MB library; the final one restores it if this output carries it.
+    handle.update(figureBundle(figure(), { embedLibrary: final && carrier }));
+  };
+
+  return {
+    figure,
+    onStep(s: StepInfo) {
+      steps.push(s.step);
+      losses.push(s.loss);
+      render(false);
+    },
+    onEpoch(e: EpochInfo) {
+      epochX.push(steps.length ? steps[steps.length - 1] : e.epoch);
+      epochLoss.push(e.loss);
+      status = `epoch ${e.epoch}/${e.epochs}`;
+      render(false);
+    },
+    onEnd(h: TrainingHistoryLike) {
+      status = h.stoppedEarly ? `stopped early: ${h.stoppedEarly}` : `done, ${steps.length} steps`;
+      render(true);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// show(fig): display a figure now (not only as a cell's last expression), as one bundle.
+
+import { displayBundle } from "../kernel/display";
+import type { FigureJSON } from "./figure";
+import { figureBundle } from "./bundle";
+import { claimPlotlyEmbedding } from "./plotly-library";
+
+export interface ShownFigure {
+  readonly displayId: string;
+  /** Redraws the same output with another figure (update_display_data). */
+  update(next: FigureJSON): void;
+}
+
+/** Sends the figure as one output; update(fig) redraws it in place. */
+export function show(fig: FigureJSON): ShownFigure {
+  // If this output carries plotly.js, its updates must keep carrying it: the saved notebook
+  // keeps only the last version of an output, and later figures depend on this one's library.
+  const carrier = claimPlotlyEmbedding();
+  const handle = displayBundle(figureBundle(fig, { embedLibrary: carrier }));
+  return {
+    displayId: handle.displayId,
+    update: (next) => handle.update(figureBundle(next, { embedLibrary: carrier })),
+  };
+}

@@ -1,0 +1,47 @@
+// text/plain for a figure: what it shows, in words, for viewers that run no JavaScript.
+
+import type { FigureJSON, Trace } from "./figure";
+import { figureSummary } from "./figure";
+import { fmt, maxOf, minOf } from "./format";
+
+function axisTitle(fig: FigureJSON, key: "xaxis" | "yaxis"): string | undefined {
+  return fig.layout[key]?.title?.text;
+}
+
+function describeTrace(t: Trace): string | undefined {
+  if (t.showlegend === false && !t.name) return undefined;
+  const name = t.name ?? "(unnamed)";
+  if (t.type === "heatmap") {
+    const rows = t.z?.length ?? 0;
+    const cols = rows > 0 ? t.z![0].length : 0;
+    return `${name}: heatmap ${rows} x ${cols}`;
+  }
+  const ys = (t.y ?? []).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const kind = t.type === "bar" ? "bars" : (t.mode ?? "lines").includes("lines") ? "line" : "points";
+  if (ys.length === 0) return `${name}: ${kind}, no values`;
+  const xs = t.x ?? [];
+  const lastIndex = (t.y ?? []).length - 1;
+  const lastX = xs[lastIndex];
+  if (t.type === "bar") {
+    const pairs = (t.y ?? []).map((y, i) => `${xs[i] ?? i} ${typeof y === "number" ? fmt(y) : y}`);
+    return `${name}: ${pairs.slice(0, 12).join(", ")}${pairs.length > 12 ? ", ..." : ""}`;
+  }
+  const last = ys[ys.length - 1];
+  const at = lastX !== undefined && lastX !== null ? ` at x=${typeof lastX === "number" ? fmt(lastX) : lastX}` : "";
+  return `${name}: ${kind}, ${ys.length} values, last ${fmt(last)}${at}, min ${fmt(minOf(ys))}, max ${fmt(maxOf(ys))}`;
+}
+
+/** Title, axes, one line per series, then whatever the builder added. */
+export function describeFigure(fig: FigureJSON): string {
+  const lines = [fig.layout.title?.text?.replace(/<[^>]+>/g, "") || "Figure"];
+  const x = axisTitle(fig, "xaxis");
+  const y = axisTitle(fig, "yaxis");
+  if (x || y) lines.push(`  x: ${x ?? "-"}; y: ${y ?? "-"}`);
+  for (const t of fig.data) {
+    const d = describeTrace(t);
+    if (d) lines.push("  " + d);
+  }
+  if (fig.frames && fig.frames.length > 0) lines.push(`  animation: ${fig.frames.length} frames (${fig.frames.map((f) => f.name).join(", ")})`);
+  for (const extra of figureSummary(fig)) lines.push("  " + extra);
+  return lines.join("\n");
+}

@@ -13,7 +13,8 @@ export function checkLabels(op: string, labels: Labels, rows: number, classes: n
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i];
     if (!Number.isInteger(y) || y < 0 || y >= classes) {
-      throw new RangeError(`${op}: labels must be integers in [0, ${classes}), got ${y} at index ${i}`);
+      const rule = classes === Infinity ? "whole numbers >= 0" : `integers in [0, ${classes})`;
+      throw new RangeError(`${op}: labels must be ${rule}, got ${y} at index ${i}`);
     }
   }
 }

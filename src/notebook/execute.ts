@@ -1,0 +1,320 @@
+// Executes one notebook top to bottom in a fresh kernel on a Jupyter server and collects its outputs, as nbclient does.
+//
+// API (also used by grading):
+//   await withJupyterServer({ rootDir }, async (server) => {
+//     const result = await executeNotebook(server, readNotebook(file), { cwd: path.dirname(file), cellTimeoutMs: 60_000 });
+//     result.ok; result.notebook (executed, outputs filled); result.cells[i].status; result.firstFailure
+//   });
+// Cell statuses: ok, error (raised; `expectedError` when tagged raises-exception, which does not stop the run),
+// timeout (interrupted, kernel restarted, run stopped), abort (the kernel aborted it or died), skipped (after a failure).
+// Problems before any cell runs (unknown kernel, kernel that never starts, cwd outside the server root) throw a RunnerError.
+import * as path from "path";
+import { KernelAPI, KernelSpecAPI, KernelMessage } from "@jupyterlab/services";
+import { KernelConnection } from "@jupyterlab/services/lib/kernel/default";
+import { Cell, CodeCell, Notebook, Output, cellTags, clearOutputs, joinSource } from "./nbformat";
+import type { JupyterServer } from "./server";
+
+export const DEFAULT_KERNEL = "backprop-lab";
+
+export type CellStatus = "ok" | "error" | "abort" | "timeout" | "skipped";
+
+export interface CellResult {
+  /** Index among all cells of the notebook (markdown included), as Jupyter shows it. */
+  index: number;
+  id: string;
+  status: CellStatus;
+  /** The cell raised and is tagged raises-exception, so the run went on. */
+  expectedError?: boolean;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+  executionCount?: number | null;
+  seconds: number;
+}
+
+export interface NotebookResult {
+  /** The executed notebook: a copy of the input with fresh outputs and execution counts. */
+  notebook: Notebook;
+  /** One entry per code cell, in order. */
+  cells: CellResult[];
+  ok: boolean;
+  firstFailure?: CellResult;
+  /** Code cells that were sent to the kernel. */
+  cellsRun: number;
+  kernelName: string;
+  seconds: number;
+}
+
+export interface ExecuteOptions {
+  /** Kernelspec name; default the notebook's metadata.kernelspec.name, else "backprop-lab". */
+  kernelName?: string;
+  /** Kernel working directory: absolute (must lie under the server's root) or relative to the server root. */
+  cwd?: string;
+  /** Per-cell limit; default 120 s. */
+  cellTimeoutMs?: number;
+  /** Limit for the kernel to start and answer kernel_info; default 60 s. */
+  startTimeoutMs?: number;
+  /** After a timeout's interrupt, how long the cell gets to stop before the kernel is restarted; default 3 s. */
+  interruptGraceMs?: number;
+  /** Called after each code cell (also for skipped ones). */
+  onCell?: (result: CellResult, cell: Cell) => void;
+}
+
+/** The notebook could not be run at all; the message says why. */
+export class RunnerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RunnerError";
+  }
+}
+
+// @jupyterlab/services narrates its websocket life on the console ("Starting WebSocket", "Kernel: idle",
+// "Connection lost …"); in a headless runner that is noise between our result lines, so those lines are dropped.
+const SERVICES_CHATTER = /^(Starting WebSocket: |Kernel: \w+ \(|Connection lost, reconnecting)/;
+for (const method of ["debug", "warn"] as const) {
+  const original = console[method].bind(console);
+  console[method] = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && SERVICES_CHATTER.test(args[0])) return;
+    original(...args);
+  };
+}
+
+/** Kernels started and not yet shut down, so a signal handler can stop them (see shutdownActiveKernels). */
+const activeKernels = new Map<string, JupyterServer>();
+
+export async function shutdownActiveKernels(): Promise<void> {
+  const all = [...activeKernels];
+  activeKernels.clear();
+  await Promise.all(all.map(([id, server]) => KernelAPI.shutdownKernel(id, server.settings).catch(() => undefined)));
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunnerError(message)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+function kernelPath(server: JupyterServer, cwd: string | undefined): string {
+  if (cwd === undefined) return "";
+  if (!path.isAbsolute(cwd)) return cwd.split(path.sep).join("/");
+  if (!server.rootDir) throw new RunnerError(`cwd ${cwd} is absolute, but the root folder of ${server.url} is unknown; give cwd relative to the server root`);
+  const relative = path.relative(server.rootDir, cwd);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    throw new RunnerError(`cwd ${cwd} lies outside the server root ${server.rootDir}; the kernel cannot start there`);
+  }
+  return relative.split(path.sep).join("/");
+}
+
+async function checkKernelName(server: JupyterServer, name: string): Promise<void> {
+  const specs = await KernelSpecAPI.getSpecs(server.settings);
+  if (!specs.kernelspecs[name]) {
+    const known = Object.keys(specs.kernelspecs).sort().join(", ") || "none";
+    const hint = name === DEFAULT_KERNEL ? "; run `npm run setup` to register it" : "";
+    throw new RunnerError(`unknown kernel "${name}" (this server has: ${known})${hint}`);
+  }
+}
+
+/** Collects iopub output into cells the way JupyterLab shows it, including display-id updates across cells. */
+class OutputCollector {
+  private readonly cellOfRequest = new Map<string, CodeCell>();
+  private readonly displays = new Map<string, Output[]>();
+  private readonly clearPending = new Set<CodeCell>();
+
+  expect(msgId: string, cell: CodeCell): void {
+    this.cellOfRequest.set(msgId, cell);
+  }
+
+  handle(msg: KernelMessage.IIOPubMessage): void {
+    const parent = (msg.parent_header as { msg_id?: string }).msg_id;
+    const cell = parent ? this.cellOfRequest.get(parent) : undefined;
+    const content = msg.content as { [key: string]: any };
+    const type = msg.header.msg_type;
+    if (type === "update_display_data") {
+      this.update(content.transient?.display_id, content);
+      return;
+    }
+    if (!cell) return;
+    switch (type) {
+      case "execute_input":
+        cell.execution_count = content.execution_count ?? null;
+        return;
+      case "clear_output":
+        if (content.wait) this.clearPending.add(cell);
+        else cell.outputs = [];
+        return;
+      case "stream":
+        this.add(cell, { output_type: "stream", name: content.name, text: content.text });
+        return;
+      case "display_data":
+      case "execute_result": {
+        const out: Output =
+          type === "display_data"
+            ? { output_type: "display_data", data: content.data ?? {}, metadata: content.metadata ?? {} }
+            : { output_type: "execute_result", execution_count: content.execution_count ?? null, data: content.data ?? {}, metadata: content.metadata ?? {} };
+        const displayId: string | undefined = content.transient?.display_id;
+        if (displayId) {
+          this.update(displayId, content); // showing an id again refreshes its earlier outputs too
+          this.displays.set(displayId, [...(this.displays.get(displayId) ?? []), out]);
+        }
+        this.add(cell, out);
+        return;
+      }
+      case "error":
+        this.add(cell, { output_type: "error", ename: content.ename ?? "", evalue: content.evalue ?? "", traceback: content.traceback ?? [] });
+        return;
+      default:
+        return; // status, comm messages and the like are not outputs
+    }
+  }
+
+  private add(cell: CodeCell, out: Output): void {
+    if (this.clearPending.delete(cell)) cell.outputs = [];
+    const last = cell.outputs[cell.outputs.length - 1];
+    if (out.output_type === "stream" && last?.output_type === "stream" && last.name === out.name) {
+      last.text = joinSource(last.text) + joinSource(out.text); // nbformat keeps one block per consecutive stream
+      return;
+    }
+    cell.outputs.push(out);
+  }
+
+  private update(displayId: string | undefined, content: { [key: string]: any }): void {
+    if (!displayId) return;
+    for (const out of this.displays.get(displayId) ?? []) {
+      if (out.output_type === "display_data" || out.output_type === "execute_result") {
+        out.data = content.data ?? {};
+        out.metadata = content.metadata ?? {};
+      }
+    }
+  }
+}
+
+export async function executeNotebook(server: JupyterServer, input: Notebook, opts: ExecuteOptions = {}): Promise<NotebookResult> {
+  const started = Date.now();
+  const notebook = clearOutputs(input);
+  const kernelName = opts.kernelName ?? notebook.metadata.kernelspec?.name ?? DEFAULT_KERNEL;
+  const cellTimeoutMs = opts.cellTimeoutMs ?? 120_000;
+  const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+  const apiPath = kernelPath(server, opts.cwd);
+  await checkKernelName(server, kernelName);
+
+  let model: { id: string; name: string };
+  try {
+    // The REST API accepts a path (relative to the server root) that becomes the kernel's working directory.
+    model = await KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings);
+  } catch (error) {
+    throw new RunnerError(`kernel "${kernelName}" could not be started on ${server.url}: ${(error as Error).message}`);
+  }
+  activeKernels.set(model.id, server);
+  const kernel = new KernelConnection({ model, serverSettings: server.settings, handleComms: false });
+  const collector = new OutputCollector();
+  kernel.iopubMessage.connect((_, msg) => collector.handle(msg));
+  let died: string | undefined;
+  kernel.statusChanged.connect((_, status) => {
+    if (status === "dead" || status === "autorestarting") died ??= `kernel ${status === "dead" ? "died" : "died and was restarted"}`;
+  });
+
+  const cells: CellResult[] = [];
+  let failure: CellResult | undefined;
+  try {
+    await withTimeout(kernel.info, startTimeoutMs, `kernel "${kernelName}" did not answer kernel_info within ${startTimeoutMs / 1000} s`);
+
+    for (let index = 0; index < notebook.cells.length; index++) {
+      const cell = notebook.cells[index];
+      if (cell.cell_type !== "code") continue;
+      const code = joinSource(cell.source);
+      let result: CellResult;
+      if (failure) {
+        result = { index, id: cell.id, status: "skipped", seconds: 0 };
+      } else if (code.trim() === "") {
+        result = { index, id: cell.id, status: "ok", seconds: 0, executionCount: null }; // Jupyter does not run empty cells
+      } else {
+        result = await runCell(kernel, collector, cell, index, code, cellTimeoutMs, opts.interruptGraceMs ?? 3000, () => died);
+        if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
+        else if (result.status !== "ok") failure = result;
+      }
+      cells.push(result);
+      opts.onCell?.(result, cell);
+    }
+  } finally {
+    // Fresh kernel per notebook: always shut this one down, even after a timeout or a dead kernel.
+    if (activeKernels.delete(model.id)) await KernelAPI.shutdownKernel(model.id, server.settings).catch(() => undefined);
+    kernel.dispose();
+  }
+  return {
+    notebook,
+    cells,
+    ok: failure === undefined,
+    firstFailure: failure,
+    cellsRun: cells.filter((c) => c.status !== "skipped" && c.executionCount !== null).length,
+    kernelName,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+async function runCell(
+  kernel: KernelConnection,
+  collector: OutputCollector,
+  cell: CodeCell,
+  index: number,
+  code: string,
+  timeoutMs: number,
+  graceMs: number,
+  died: () => string | undefined,
+): Promise<CellResult> {
+  const started = Date.now();
+  const seconds = () => (Date.now() - started) / 1000;
+  const future = kernel.requestExecute({ code, silent: false, store_history: true, allow_stdin: false, stop_on_error: true }, true);
+  collector.expect(future.msg.header.msg_id, cell);
+
+  type Outcome = { kind: "reply"; reply: KernelMessage.IExecuteReplyMsg } | { kind: "timeout" } | { kind: "died"; why: string };
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race<Outcome>([
+    future.done.then(
+      (reply) => ({ kind: "reply", reply }) as Outcome,
+      (error) => ({ kind: "died", why: died() ?? `request failed: ${(error as Error).message}` }) as Outcome,
+    ),
+    new Promise<Outcome>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
+    }),
+    new Promise<Outcome>((resolve) => {
+      watcher = setInterval(() => {
+        const why = died();
+        if (why) resolve({ kind: "died", why });
+      }, 200);
+    }),
+  ]).finally(() => {
+    clearTimeout(timer);
+    clearInterval(watcher);
+  });
+
+  const base = { index, id: cell.id, executionCount: cell.execution_count };
+  if (outcome.kind === "timeout") {
+    // Interrupt first (a well-behaved kernel stops the cell); then restart so nothing keeps running either way.
+    await kernel.interrupt().catch(() => undefined);
+    await Promise.race([future.done.catch(() => undefined), sleep(graceMs)]);
+    await withTimeout(kernel.restart(), 30_000, "restart timed out").catch(() => undefined);
+    const evalue = `cell ${index} did not finish within ${timeoutMs / 1000} s; interrupted and restarted the kernel`;
+    return { ...base, status: "timeout", ename: "CellTimeoutError", evalue, seconds: seconds() };
+  }
+  if (outcome.kind === "died") {
+    return { ...base, status: "abort", ename: "DeadKernelError", evalue: outcome.why, seconds: seconds() };
+  }
+  const content = outcome.reply.content as { status: string; ename?: string; evalue?: string; traceback?: string[]; execution_count?: number };
+  if (content.execution_count !== undefined && cell.execution_count === null) cell.execution_count = content.execution_count;
+  base.executionCount = cell.execution_count;
+  if (content.status === "ok") return { ...base, status: "ok", seconds: seconds() };
+  if (content.status === "error") {
+    // Prefer the reply's fields; fall back to the iopub error output (some kernels only fill one of them).
+    const shown = cell.outputs.find((o) => o.output_type === "error");
+    const ename = content.ename ?? (shown?.output_type === "error" ? shown.ename : undefined) ?? "Error";
+    const evalue = content.evalue ?? (shown?.output_type === "error" ? shown.evalue : undefined) ?? "";
+    const traceback = content.traceback ?? (shown?.output_type === "error" ? shown.traceback : undefined) ?? [];
+    return { ...base, status: "error", ename, evalue, traceback, seconds: seconds() };
+  }
+  return { ...base, status: "abort", ename: "Aborted", evalue: `the kernel replied "${content.status}"`, seconds: seconds() };
+}

@@ -1,0 +1,112 @@
+// Notebook and cell shapes the grader reads, and nbgrader's predicates over cell metadata.
+
+/** The nbgrader block of a cell's metadata (schema version 3). */
+export interface NbgraderMeta {
+  schema_version?: number;
+  grade?: boolean;
+  grade_id?: string;
+  locked?: boolean;
+  points?: number;
+  solution?: boolean;
+  task?: boolean;
+  checksum?: string;
+  cell_type?: string;
+  [key: string]: unknown;
+}
+
+export interface Cell {
+  cell_type: "code" | "markdown" | "raw";
+  id?: string;
+  source: string | string[];
+  metadata: { nbgrader?: NbgraderMeta; [key: string]: unknown };
+  outputs?: unknown[];
+  execution_count?: number | null;
+  attachments?: unknown;
+}
+
+export interface Notebook {
+  nbformat: number;
+  nbformat_minor: number;
+  metadata: { kernelspec?: { name: string; display_name?: string; language?: string }; [key: string]: unknown };
+  cells: Cell[];
+}
+
+/** A cell's source as one string (nbformat allows a list of lines). */
+export function sourceOf(cell: Cell): string {
+  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+}
+
+export function nbgraderOf(cell: Cell): NbgraderMeta | undefined {
+  const meta = cell.metadata?.nbgrader;
+  return meta !== null && typeof meta === "object" ? meta : undefined;
+}
+
+export function isGrade(cell: Cell): boolean {
+  return nbgraderOf(cell)?.grade === true;
+}
+
+export function isSolution(cell: Cell): boolean {
+  return nbgraderOf(cell)?.solution === true;
+}
+
+export function isTask(cell: Cell): boolean {
+  return nbgraderOf(cell)?.task === true;
+}
+
+/** nbgrader's rule: solution cells are never locked, grade cells always are, others as marked. */
+export function isLocked(cell: Cell): boolean {
+  const meta = nbgraderOf(cell);
+  if (meta === undefined) return false;
+  if (meta.solution === true) return false;
+  if (meta.grade === true) return true;
+  return meta.locked === true;
+}
+
+/** Any nbgrader role at all (the cells the grader tracks by grade_id). */
+export function isTracked(cell: Cell): boolean {
+  const meta = nbgraderOf(cell);
+  return meta !== undefined && (meta.grade === true || meta.solution === true || meta.locked === true || meta.task === true);
+}
+
+export function gradeIdOf(cell: Cell): string | undefined {
+  const id = nbgraderOf(cell)?.grade_id;
+  return typeof id === "string" && id.length > 0 ? id : undefined;
+}
+
+export function pointsOf(cell: Cell): number {
+  const points = nbgraderOf(cell)?.points;
+  return typeof points === "number" && Number.isFinite(points) ? points : 0;
+}
+
+/** An autograded test cell: a code cell that is graded and is not itself an answer. */
+export function isAutogradedTest(cell: Cell): boolean {
+  return cell.cell_type === "code" && isGrade(cell) && !isSolution(cell);
+}
+
+/** A cell graded by a person: a graded answer (markdown or code), or a markdown task. */
+export function isManuallyGraded(cell: Cell): boolean {
+  return (isGrade(cell) && isSolution(cell)) || (isTask(cell) && cell.cell_type === "markdown");
+}
+
+/** A deep copy, so pipeline steps never share cells between notebooks. */
+export function cloneNotebook(notebook: Notebook): Notebook {
+  return JSON.parse(JSON.stringify(notebook)) as Notebook;
+}
+
+/** Sets the source in nbformat's on-disk style: a list of lines, each keeping its newline. */
+export function setSource(cell: Cell, source: string): void {
+  cell.source = splitLines(source);
+}
+
+export function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\n") {
+      lines.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}

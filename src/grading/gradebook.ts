@@ -1,0 +1,123 @@
+// The gradebook: one row per student × notebook × graded cell, written as CSV and JSON.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { GradeStatus } from "./score";
+
+export interface GradebookRow {
+  student: string;
+  notebook: string;
+  cell: string;
+  /** null: waits for manual grading. */
+  points: number | null;
+  max: number;
+  status: GradeStatus | "error";
+  message: string;
+}
+
+/** What feedback shows for one graded cell besides its grade. */
+export interface CellFeedback {
+  cell: string;
+  kind: "test" | "answer" | "manual";
+  /** The student's answer source, or the test source (hidden tests present only when allowed). */
+  source: string;
+  /** Error or output text the student may see. */
+  output?: string;
+}
+
+export interface NotebookResult {
+  notebook: string;
+  rows: GradebookRow[];
+  notes: string[];
+  feedback: CellFeedback[];
+  seconds: number;
+}
+
+/** Everything graded for one student; written to results/<student>.json so a run can resume. */
+export interface StudentResult {
+  student: string;
+  inputHash: string;
+  notebooks: NotebookResult[];
+  seconds: number;
+}
+
+const COLUMNS = ["student", "notebook", "cell", "points", "max", "status", "message"] as const;
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: GradebookRow[]): string {
+  const lines = [COLUMNS.join(",")];
+  for (const row of rows) lines.push(COLUMNS.map((column) => csvField(row[column])).join(","));
+  return lines.join("\n") + "\n";
+}
+
+export function rowsOf(results: StudentResult[]): GradebookRow[] {
+  const sorted = [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  return sorted.flatMap((result) => result.notebooks.flatMap((notebook) => notebook.rows));
+}
+
+export interface StudentTotal {
+  student: string;
+  points: number;
+  max: number;
+  manualPending: number;
+}
+
+export function totalsOf(results: StudentResult[]): StudentTotal[] {
+  return [...results]
+    .sort((a, b) => (a.student < b.student ? -1 : 1))
+    .map((result) => {
+      const rows = result.notebooks.flatMap((notebook) => notebook.rows);
+      return {
+        student: result.student,
+        points: rows.reduce((sum, row) => sum + (row.points ?? 0), 0),
+        max: rows.reduce((sum, row) => sum + row.max, 0),
+        manualPending: rows.filter((row) => row.points === null).length,
+      };
+    });
+}
+
+/** Writes gradebook.csv and gradebook.json into `outDir`. */
+export function writeGradebook(outDir: string, results: StudentResult[]): { csv: string; json: string } {
+  fs.mkdirSync(outDir, { recursive: true });
+  const rows = rowsOf(results);
+  const csv = path.join(outDir, "gradebook.csv");
+  const json = path.join(outDir, "gradebook.json");
+  fs.writeFileSync(csv, toCsv(rows));
+  fs.writeFileSync(json, JSON.stringify({ rows, totals: totalsOf(results) }, null, 2) + "\n");
+  return { csv, json };
+}
+
+export const RESULTS_DIR = "results";
+
+export function resultPath(outDir: string, student: string): string {
+  return path.join(outDir, RESULTS_DIR, `${student}.json`);
+}
+
+/** Every per-student result under `outDir/results`, skipping files that do not parse. */
+export function readResults(outDir: string): StudentResult[] {
+  const dir = path.join(outDir, RESULTS_DIR);
+  if (!fs.existsSync(dir)) return [];
+  const results: StudentResult[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith(".json")) continue;
+    try {
+      results.push(JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as StudentResult);
+    } catch {
+      // A half-written result from an interrupted run: that student is graded again.
+    }
+  }
+  return results;
+}
+
+/** Writes atomically (temp file + rename) so an interrupted run never leaves a half result. */
+export function writeResult(outDir: string, result: StudentResult): void {
+  const file = resultPath(outDir, result.student);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(result, null, 2) + "\n");
+  fs.renameSync(temp, file);
+}

@@ -1,0 +1,184 @@
+// Grading mode inside the kernel: freeze the JavaScript intrinsics and guard process, before student code runs.
+//
+// Loaded by the grader's first (prelude) cell, after the "backprop-lab" module has loaded, so its checks
+// already hold their captured references. From then on a student cell cannot replace Math.abs, patch
+// Array.prototype or Object.prototype, reassign globalThis.Math, swap the module in require.cache,
+// or exit the process. Frozen prototypes get SES-style "override taming" for the properties ordinary
+// code assigns on its own objects (constructor, name, message, toString, …), so `this.name = "MyError"`
+// in an honest custom Error subclass still works.
+//
+// This file imports nothing from the project and must not: it runs inside the kernel process.
+
+import Module = require("node:module");
+
+const INTRINSIC_GLOBALS = [
+  "Object", "Function", "Array", "Number", "Boolean", "String", "Symbol", "BigInt", "Math", "JSON", "Reflect",
+  "Promise", "RegExp", "Date", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError",
+  "URIError", "AggregateError", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry",
+  "ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+  "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+  "Atomics", "Proxy", "Intl", "parseFloat", "parseInt", "isNaN", "isFinite", "encodeURI", "encodeURIComponent",
+  "decodeURI", "decodeURIComponent", "escape", "unescape", "Infinity", "NaN", "undefined",
+];
+
+// Properties code commonly assigns on its own objects; on a frozen prototype they would throw
+// ("override mistake"), so they become accessors whose setter defines an own property instead.
+const TAMED = ["name", "message", "toString", "toLocaleString", "valueOf", "toJSON", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "stack", "cause"];
+
+// Error's static hooks that Node, source-map support and the kernel set while running.
+const ERROR_HOOKS = ["prepareStackTrace", "stackTraceLimit", "captureStackTrace"];
+
+const { defineProperty, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, freeze, isFrozen, getPrototypeOf, preventExtensions } = Object;
+
+function tameOverrides(proto: object): void {
+  for (const key of TAMED) {
+    const desc = getOwnPropertyDescriptor(proto, key);
+    if (!desc || !("value" in desc) || !desc.configurable) continue;
+    const value: unknown = desc.value;
+    defineProperty(proto, key, {
+      get() {
+        return value;
+      },
+      set(this: object, next: unknown) {
+        if (this === proto) throw new TypeError(`Cannot assign to read only property '${key}' (grading mode freezes built-ins)`);
+        defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: desc.enumerable,
+      configurable: false,
+    });
+  }
+}
+
+/** Freezes everything reachable from the roots through own properties and prototypes. */
+function harden(roots: unknown[], skip: Set<unknown>): number {
+  const seen = new Set<unknown>();
+  const queue = [...roots];
+  let count = 0;
+  while (queue.length > 0) {
+    const value = queue.pop();
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value) || skip.has(value)) continue;
+    seen.add(value);
+    const object = value as object;
+    if (object === Error) {
+      for (const key of getOwnPropertyNames(object)) {
+        if (ERROR_HOOKS.includes(key)) continue;
+        const desc = getOwnPropertyDescriptor(object, key)!;
+        if (desc.configurable) defineProperty(object, key, { ...desc, ...("value" in desc ? { writable: false } : {}), configurable: false });
+        queue.push(desc.value, desc.get, desc.set);
+      }
+      preventExtensions(object);
+    } else {
+      // Only prototypes-like objects are tamed; the accessors taming creates are frozen as they are.
+      if (typeof object === "object" || object === Function.prototype) tameOverrides(object);
+      if (!isFrozen(object)) freeze(object);
+      count++;
+      for (const key of [...getOwnPropertyNames(object), ...getOwnPropertySymbols(object)]) {
+        const desc = getOwnPropertyDescriptor(object, key)!;
+        queue.push(desc.value, desc.get, desc.set);
+      }
+    }
+    queue.push(getPrototypeOf(object));
+  }
+  return count;
+}
+
+function intrinsicRoots(): unknown[] {
+  const g = globalThis as unknown as { [key: string]: unknown };
+  const roots: unknown[] = INTRINSIC_GLOBALS.map((name) => g[name]);
+  // Intrinsics with no global name: iterator and generator prototypes, %TypedArray%, async functions.
+  roots.push(
+    getPrototypeOf(Int8Array),
+    getPrototypeOf([][Symbol.iterator]()),
+    getPrototypeOf(new Map()[Symbol.iterator]()),
+    getPrototypeOf(new Set()[Symbol.iterator]()),
+    getPrototypeOf(""[Symbol.iterator]()),
+    getPrototypeOf(/a/[Symbol.matchAll]("")),
+    getPrototypeOf(function* () {}),
+    getPrototypeOf(async function () {}),
+    getPrototypeOf(async function* () {}),
+  );
+  return roots;
+}
+
+function makeGlobalsReadOnly(): void {
+  for (const name of INTRINSIC_GLOBALS) {
+    const desc = getOwnPropertyDescriptor(globalThis, name);
+    if (desc && desc.configurable) defineProperty(globalThis, name, { value: desc.value, writable: false, enumerable: desc.enumerable, configurable: false });
+  }
+}
+
+export class GradingModeError extends Error {
+  constructor(message: string) {
+    super(message);
+    defineProperty(this, "name", { value: "GradingModeError" });
+  }
+}
+
+function callerIsKernel(): boolean {
+  const stack = new Error().stack ?? "";
+  const frames = stack.split("\n").slice(1).filter((line) => !line.includes("lockdown"));
+  const caller = frames[0] ?? "";
+  return /[\\/]src[\\/]kernel[\\/]/.test(caller);
+}
+
+/** process.exit and friends throw, except when the kernel itself shuts down. */
+function guardProcess(): string[] {
+  const proc = process as unknown as { [key: string]: unknown };
+  const guarded: string[] = [];
+  for (const name of ["exit", "reallyExit", "abort", "kill", "dlopen", "binding", "_linkedBinding", "chdir", "setuid", "setgid"]) {
+    const original = proc[name];
+    if (typeof original !== "function") continue;
+    const real = (original as (...args: unknown[]) => unknown).bind(process);
+    const guard = (...args: unknown[]): unknown => {
+      if (name === "kill" && args[0] !== process.pid && args[0] !== 0) return real(...args);
+      if ((name === "exit" || name === "reallyExit") && callerIsKernel()) return real(...args);
+      throw new GradingModeError(`process.${name} is disabled while grading`);
+    };
+    defineProperty(process, name, { value: guard, writable: false, enumerable: false, configurable: false });
+    guarded.push(name);
+  }
+  return guarded;
+}
+
+/** Pins loaded modules: their require.cache entries cannot be replaced or deleted, their exports not reassigned. */
+function pinModules(ids: string[]): void {
+  const cache = (Module as unknown as { _cache: { [id: string]: { exports: unknown } } })._cache;
+  for (const id of ids) {
+    const record = cache[id];
+    if (!record) continue;
+    freeze(record.exports);
+    defineProperty(record, "exports", { value: record.exports, writable: false, configurable: false });
+    defineProperty(cache, id, { value: record, writable: false, enumerable: true, configurable: false });
+  }
+  // The loader itself: a student cannot wrap require or Module._load to hand the tests a fake module.
+  const loader = Module as unknown as { [key: string]: unknown };
+  for (const key of ["_load", "_resolveFilename", "_findPath", "prototype", "_extensions", "wrap", "_compile"]) {
+    const desc = getOwnPropertyDescriptor(loader, key);
+    if (desc && desc.configurable) defineProperty(loader, key, { ...desc, ...("value" in desc ? { writable: false } : {}), configurable: false });
+  }
+  freeze(Module.prototype);
+  freeze((loader as { _extensions: object })._extensions);
+}
+
+export interface LockdownReport {
+  frozen: number;
+  guarded: string[];
+  pinned: string[];
+}
+
+let report: LockdownReport | undefined;
+
+/**
+ * Enters grading mode once (later calls return the first report). `moduleIds` are resolved paths of
+ * modules whose instances the tests must see unchanged (the "backprop-lab" entry and its files).
+ */
+export function lockdownForGrading(moduleIds: string[] = []): LockdownReport {
+  if (report) return report;
+  const pinned = moduleIds.filter((id) => id in (Module as unknown as { _cache: object })._cache);
+  pinModules(pinned);
+  const guarded = guardProcess();
+  const frozen = harden(intrinsicRoots(), new Set<unknown>([globalThis, process]));
+  makeGlobalsReadOnly();
+  report = freeze({ frozen, guarded, pinned });
+  return report;
+}

@@ -48,3 +48,15 @@ export { OKABE_ITO } from "./plot/palette";
 // ── display: rich output in the kernel ────────────────────────────────────
 
 // ── exercises: checks with specific feedback ──────────────────────────────
+export { checkNumber, DEFAULT_TOLERANCE } from "./exercises/check-number";
+export type { Mistake, NumberCheckOptions } from "./exercises/check-number";
+export { checkArray } from "./exercises/check-array";
+export type { ArrayAnswer, ArrayCheckOptions } from "./exercises/check-array";
+export { checkFunction, checkDerivative } from "./exercises/check-function";
+export type { FunctionCheckOptions, DerivativeCheckOptions, SamplePoint } from "./exercises/check-function";
+export { checkGradient, numericalGradient } from "./exercises/check-gradient";
+export type { GradientCheckOptions } from "./exercises/check-gradient";
+export { checkChoice, checkMatching } from "./exercises/check-choice";
+export type { ChoiceCheckOptions } from "./exercises/check-choice";
+export { selfCheck } from "./exercises/self-check";
+export { ExerciseError, NotAnsweredError, notAnswered, isExerciseError, isNotAnsweredError } from "./exercises/errors";

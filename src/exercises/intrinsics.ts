@@ -1,0 +1,56 @@
+// Globals the checks use, captured when the module loads, before any learner code can replace them.
+//
+// A learner cell may reassign Math.abs, patch Number.prototype or Array.prototype, or add getters
+// to Object.prototype. Every check reads only these captured references, so what a check decides
+// depends on the answer alone.
+
+const captured = {
+  abs: Math.abs,
+  max: Math.max,
+  min: Math.min,
+  round: Math.round,
+  isFiniteNumber: Number.isFinite,
+  isNaNNumber: Number.isNaN,
+  isInteger: Number.isInteger,
+  isArray: Array.isArray,
+  isView: ArrayBuffer.isView,
+  hasOwn: Object.hasOwn,
+  freeze: Object.freeze,
+  defineProperty: Object.defineProperty,
+  getPrototypeOf: Object.getPrototypeOf,
+  apply: Reflect.apply,
+  ownKeys: Reflect.ownKeys,
+  toPrecision: Number.prototype.toPrecision,
+  toExponential: Number.prototype.toExponential,
+  stringFromCharCode: String.fromCharCode,
+  charCodeAt: String.prototype.charCodeAt,
+  ErrorCtor: Error,
+} as const;
+
+export const {
+  abs, max, min, round, isFiniteNumber, isNaNNumber, isInteger, isArray, isView, hasOwn, freeze,
+  defineProperty, getPrototypeOf, apply, ownKeys, ErrorCtor,
+} = captured;
+
+/** x.toPrecision(digits) without looking Number.prototype up at call time. */
+export function precision(x: number, digits: number): string {
+  return apply(captured.toPrecision, x, [digits]) as string;
+}
+
+/** x.toExponential(digits), captured the same way. */
+export function exponential(x: number, digits: number): string {
+  return apply(captured.toExponential, x, [digits]) as string;
+}
+
+/** The option's own value, or the fallback: a getter on Object.prototype must not supply it. */
+export function ownOption<T>(options: object | undefined, key: string, fallback: T): T {
+  if (options === undefined || options === null) return fallback;
+  if (!hasOwn(options, key)) return fallback;
+  const value = (options as { [k: string]: unknown })[key];
+  return value === undefined ? fallback : (value as T);
+}
+
+/** String length and characters through captured intrinsics (for trimming without RegExp). */
+export function charCode(text: string, index: number): number {
+  return apply(captured.charCodeAt, text, [index]) as number;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { gradientNorms } from "./gradient-norms";
+
+describe("gradientNorms", () => {
+  it("one step: one bar per layer, in the given order", () => {
+    const fig = gradientNorms({ "Linear 1 (W)": 0.02, "Linear 2 (W)": 0.3 });
+    expect(fig.data).toHaveLength(1);
+    expect(fig.data[0].type).toBe("bar");
+    expect(fig.data[0].x).toEqual(["Linear 1 (W)", "Linear 2 (W)"]);
+    expect(fig.data[0].y).toEqual([0.02, 0.3]);
+    expect(fig.layout.yaxis?.title?.text).toContain("L2 norm");
+    expect(fig.layout.xaxis?.title?.text).toMatch(/^Layer/);
+  });
+
+  it("over training: one line per layer on a log axis (Nielsen)", () => {
+    const fig = gradientNorms({ layer1: [1e-4, 2e-5, 1e-6], layer2: [0.1, 0.05, 0.02] });
+    expect(fig.data.map((t) => t.type)).toEqual(["scatter", "scatter"]);
+    expect(fig.data[1].y).toEqual([0.1, 0.05, 0.02]);
+    expect(fig.data[0].x).toEqual([1, 2, 3]);
+    expect(fig.layout.yaxis?.type).toBe("log");
+    expect(fig.layout.xaxis?.title?.text).toMatch(/^Step/);
+  });
+
+  it("leaves a gap for zero norms on the log axis", () => {
+    expect(gradientNorms({ a: [1, 0, 2] }).data[0].y).toEqual([1, null, 2]);
+  });
+
+  it("names bad norms", () => {
+    expect(() => gradientNorms({})).toThrow("gradientNorms: norms must name at least one layer, got {}");
+    expect(() => gradientNorms({ a: NaN })).toThrow('gradientNorms: layer "a" norms must be finite numbers >= 0, got NaN');
+    expect(() => gradientNorms({ a: [1, -1] })).toThrow('gradientNorms: layer "a" norms must be finite numbers >= 0, got -1');
+  });
+});

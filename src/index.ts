@@ -2,14 +2,36 @@
 
 // ── core: shapes, matrices, seeded randomness ─────────────────────────────
 export { NumpyRandom } from "./core/random";
+export { ShapeError, formatShape, broadcastShapes, type Shape, type Shape2D } from "./core/shape";
+export { Matrix, matmul as matmulMatrix, type MatrixLike, type MatmulOptions } from "./core/matrix";
+export type { Axis } from "./core/reduce";
 
 // ── scalar: Value (reverse mode) and Dual (forward mode) ──────────────────
 export { Value, exportGraph, topoSort, type ValueGraph, type ValueOptions } from "./scalar/value";
 export { Dual, derivative } from "./scalar/dual";
 
 // ── tensor: 2-D autograd ──────────────────────────────────────────────────
+export { Tensor, tensor, noGrad, isGradEnabled, type TensorOptions, type Vjp } from "./tensor/tensor";
+export { matmul, type TransposeOptions } from "./tensor/matmul";
+export { add, sub, mul, div, neg } from "./tensor/arithmetic";
+export { relu, sigmoid, tanh, exp, log, sqrt } from "./tensor/activations";
+export { sum, mean } from "./tensor/reduce";
+export { softmax, logSoftmax } from "./tensor/softmax";
+export { softmaxCrossEntropy, mse, checkLabels, type Labels } from "./tensor/losses";
 
 // ── nn: layers, losses, initializers, optimizers, training ────────────────
+export { Module, type ParameterEntry, type NamedParameter } from "./nn/module";
+export { Linear, type LinearOptions } from "./nn/linear";
+export { ReLU, Sigmoid, Tanh } from "./nn/activations";
+export { Sequential, Residual } from "./nn/sequential";
+export { BatchNorm1d, type BatchNormOptions } from "./nn/batchnorm";
+export { xavierUniform, xavierNormal, heNormal, heUniform, pytorchUniform, scaledNormal, type Initializer } from "./nn/init";
+export { SGD, clipGradNorm, type SGDOptions, type Optimizer } from "./nn/sgd";
+export { cosineSchedule, constantSchedule, type Schedule, type CosineOptions } from "./nn/schedule";
+export { fit, evaluateAccuracy } from "./nn/fit";
+export type { StepInfo, EpochInfo, TrainingHistory, TrainingCallback, FitData, FitOptions, Targets } from "./nn/fit";
+export { TwoLayerNet, affineForward, affineBackward, reluForward, reluBackward, softmaxLoss } from "./nn/two-layer-net";
+export type { TwoLayerParams, TwoLayerGrads, TwoLayerCache, AffineCache } from "./nn/two-layer-net";
 
 // ── gradcheck: numerical versus analytic gradients ────────────────────────
 export { relError, maxRelError, errorBand, BAND_LIMITS, type Band } from "./gradcheck/relative-error";

@@ -39,7 +39,7 @@ export function pytorchUniform(): Initializer {
 }
 
 /** CS231n's `std * np.random.randn(fanIn, fanOut)`. */
-export function normal(std: number): Initializer {
+export function scaledNormal(std: number): Initializer {
   return scaled(() => std);
 }
 

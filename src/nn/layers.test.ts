@@ -6,7 +6,7 @@ import { sum } from "../tensor/reduce";
 import { Tensor, tensor } from "../tensor/tensor";
 import { ReLU, Sigmoid, Tanh } from "./activations";
 import { BatchNorm1d } from "./batchnorm";
-import { heNormal, heUniform, normal, pytorchUniform, xavierNormal, xavierUniform } from "./init";
+import { heNormal, heUniform, scaledNormal, pytorchUniform, xavierNormal, xavierUniform } from "./init";
 import { Linear } from "./linear";
 import { Residual, Sequential } from "./sequential";
 
@@ -50,7 +50,7 @@ describe("initializers", () => {
     expect(sd(heNormal()(rng(), fanIn, fanOut))).toBeCloseTo(Math.sqrt(2 / fanIn), 2);
     expect(maxAbs(heUniform()(rng(), fanIn, fanOut))).toBeLessThanOrEqual(Math.sqrt(6 / fanIn));
     expect(maxAbs(pytorchUniform()(rng(), fanIn, fanOut))).toBeLessThanOrEqual(1 / Math.sqrt(fanIn));
-    const w = normal(1e-4)(new NumpyRandom(0), 2, 3);
+    const w = scaledNormal(1e-4)(new NumpyRandom(0), 2, 3);
     const z = new NumpyRandom(0).randn(2, 3);
     w.forEach((v, i) => expect(v).toBe(z[i] * 1e-4)); // CS231n's std * np.random.randn(D, H)
     expect(Array.from(heNormal()(rng(), 3, 2))).toEqual(Array.from(heNormal()(rng(), 3, 2)));

@@ -15,9 +15,10 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 type Tiles = (
-  ap: number, rsA: number, csA: number, bp: number, ldb: number, cp: number, ldc: number,
+  ap: number, rsA: number, csA: number, bp: number, cp: number, ldc: number,
   k: number, ip0: number, ip1: number, jpCount: number,
 ) => void;
+type PackB = (src: number, ldb: number, dst: number, k: number, jpCount: number) => void;
 
 const TILE = 4; // the kernel's tile is 4×4 (rows × columns)
 const PAGE = 65536;
@@ -27,6 +28,7 @@ interface Runtime {
   module: WasmModule;
   memory: WasmMemory;
   tiles: Tiles;
+  packB: PackB;
   f64: Float64Array;
 }
 
@@ -40,7 +42,7 @@ function getRuntime(): Runtime | null {
     const module = new wasm.Module(Buffer.from(GEMM_WASM_BASE64, "base64"));
     const memory = new wasm.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
     const instance = new wasm.Instance(module, { env: { memory } });
-    runtime = { module, memory, tiles: instance.exports.tiles as Tiles, f64: new Float64Array(memory.buffer) };
+    runtime = { module, memory, tiles: instance.exports.tiles as Tiles, packB: instance.exports.packB as PackB, f64: new Float64Array(memory.buffer) };
   } catch {
     runtime = null;
   }
@@ -69,7 +71,7 @@ const SEQ = 0; // job number; workers sleep on it
 const NEXT = 1; // (job tag << 16) | next chunk index; 0xffff = closed
 const DONE = 2; // chunks finished
 const CHUNKS = 3; // chunks in this job
-const ARGS = 4; // ap, rsA, csA, bp, ldb, cp, ldc, k, jpCount, panelsPerChunk, panels
+const ARGS = 4; // ap, rsA, csA, bp, cp, ldc, k, jpCount, panelsPerChunk, panels
 const STOP = 15;
 const CLOSED = 0xffff;
 
@@ -102,10 +104,10 @@ const CLAIM_LOOP_BODY = `
     const idx = cur & 0xffff;
     if (idx >= Atomics.load(c, ${CHUNKS})) return ran;
     if (Atomics.compareExchange(c, ${NEXT}, cur, cur + 1) !== cur) continue;
-    const per = c[${ARGS + 9}], panels = c[${ARGS + 10}];
+    const per = c[${ARGS + 8}], panels = c[${ARGS + 9}];
     const ip0 = idx * per;
     const ip1 = Math.min(panels, ip0 + per);
-    tiles(c[${ARGS}], c[${ARGS + 1}], c[${ARGS + 2}], c[${ARGS + 3}], c[${ARGS + 4}], c[${ARGS + 5}], c[${ARGS + 6}], c[${ARGS + 7}], ip0, ip1, c[${ARGS + 8}]);
+    tiles(c[${ARGS}], c[${ARGS + 1}], c[${ARGS + 2}], c[${ARGS + 3}], c[${ARGS + 4}], c[${ARGS + 5}], c[${ARGS + 6}], ip0, ip1, c[${ARGS + 7}]);
     ran++;
     if (Atomics.add(c, ${DONE}, 1) + 1 === Atomics.load(c, ${CHUNKS})) Atomics.notify(c, ${DONE});
   }
@@ -183,39 +185,41 @@ export function gemmWasm(
   const colPanels = Math.ceil(n / TILE);
   const mPad = panels * TILE;
   const nPad = colPanels * TILE;
-  // Layout in doubles: A (+ slack the padded rows read), B (+ slack), C padded to whole tiles.
+  // Layout in doubles: A (+ slack the padded rows read), row-major B (+ slack), B's panels, C padded to whole tiles.
   const aLen = mPad * k + TILE;
-  const bLen = transB ? k * nPad : k * n + TILE;
+  const bLen = transB ? 0 : k * n + TILE;
   const aOff = 0;
   const bOff = aOff + aLen;
-  const cOff = bOff + bLen;
+  const packOff = bOff + bLen;
+  const cOff = packOff + colPanels * k * TILE;
   const f = reserve(rt, cOff + mPad * nPad);
 
   f.set(a.subarray(0, m * k), aOff);
   f.fill(0, aOff + m * k, aOff + aLen); // padded rows read zeros, not stale values
-  let ldb: number;
   if (!transB) {
     f.set(b.subarray(0, k * n), bOff);
     f.fill(0, bOff + k * n, bOff + bLen);
-    ldb = n;
+    rt.packB(bOff * 8, n * 8, packOff * 8, k, colPanels);
   } else {
-    // B is stored [n, k]: write Bᵀ [k, nPad] so the kernel reads rows of op(B)
-    for (let p = 0; p < k; p++) {
-      const row = bOff + p * nPad;
-      for (let j = 0; j < n; j++) f[row + j] = b[j * k + p];
-      for (let j = n; j < nPad; j++) f[row + j] = 0;
+    // B is stored [n, k]: panel jp holds op(B)[p, 4jp + c] = B[4jp + c, p]
+    for (let jp = 0; jp < colPanels; jp++) {
+      const panel = packOff + jp * k * TILE;
+      for (let c4 = 0; c4 < TILE; c4++) {
+        const j = jp * TILE + c4;
+        if (j < n) for (let p = 0, src = j * k; p < k; p++) f[panel + p * TILE + c4] = b[src + p];
+        else for (let p = 0; p < k; p++) f[panel + p * TILE + c4] = 0;
+      }
     }
-    ldb = nPad;
   }
   const rsA = transA ? 8 : k * 8; // bytes between rows of op(A)
   const csA = transA ? m * 8 : 8; // bytes between columns of op(A)
-  const ap = aOff * 8, bp = bOff * 8, cp = cOff * 8, ldcBytes = nPad * 8, ldbBytes = ldb * 8;
+  const ap = aOff * 8, bp = packOff * 8, cp = cOff * 8, ldcBytes = nPad * 8;
 
   const p = threads && threadLimit > 1 && panels >= 2 ? getPool(rt) : null;
   if (p && p.workers.length > 0) {
-    runShared(p, rt.tiles, [ap, rsA, csA, bp, ldbBytes, cp, ldcBytes, k, colPanels], panels);
+    runShared(p, rt.tiles, [ap, rsA, csA, bp, cp, ldcBytes, k, colPanels], panels);
   } else {
-    rt.tiles(ap, rsA, csA, bp, ldbBytes, cp, ldcBytes, k, 0, panels, colPanels);
+    rt.tiles(ap, rsA, csA, bp, cp, ldcBytes, k, 0, panels, colPanels);
   }
 
   if (!accumulate && nPad === n) {
@@ -240,8 +244,8 @@ function runShared(p: Pool, tiles: Tiles, args: number[], panels: number): void 
   p.seq = (p.seq + 1) | 0;
   const tag = p.seq & 0x7fff;
   for (let i = 0; i < args.length; i++) c[ARGS + i] = args[i];
-  c[ARGS + 9] = per;
-  c[ARGS + 10] = panels;
+  c[ARGS + 8] = per;
+  c[ARGS + 9] = panels;
   Atomics.store(c, CHUNKS, chunks);
   Atomics.store(c, DONE, 0);
   Atomics.store(c, NEXT, tag << 16);

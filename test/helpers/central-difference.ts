@@ -1,4 +1,5 @@
-/** A tiny central-difference gradient check for tests (until the gradcheck module is used everywhere). */
+/** Test helpers: fixed inputs, and the worst gradient error of a tensor function through gradCheckTensors. */
+import { gradCheckTensors } from "../../src/gradcheck/gradcheck";
 import { Tensor } from "../../src/tensor/tensor";
 
 /** Seeded uniform numbers in [-1, 1) for test inputs and output weights (not numpy's stream; just fixed). */
@@ -17,37 +18,16 @@ export function fixedRandom(n: number, seed = 1): Float64Array {
 }
 
 /**
- * Max relative error between backward() and central differences for f(inputs) weighted by fixed random
- * numbers (so a transposed or mis-broadcast gradient cannot hide behind symmetric outputs).
+ * Worst relative error between backward() and central differences for f(inputs), through the project's
+ * gradCheckTensors (a larger output is weighted by fixed random numbers, so a transposed or mis-broadcast
+ * gradient cannot hide behind symmetric outputs). Inputs without requiresGrad are held fixed.
  */
 export function maxGradError(f: (...xs: Tensor[]) => Tensor, inputs: Tensor[], h = 1e-6): number {
-  const probe = f(...inputs);
-  const weights = fixedRandom(probe.data.length, 7);
-  const scalar = () => {
-    const out = f(...inputs);
-    let s = 0;
-    for (let i = 0; i < out.data.length; i++) s += out.data[i] * weights[i];
-    return s;
-  };
-  for (const x of inputs) x.grad = null;
-  f(...inputs).backward(weights);
-  let worst = 0;
-  for (const x of inputs) {
-    if (!x.requiresGrad) continue;
-    const analytic = x.grad!;
-    for (let i = 0; i < x.data.length; i++) {
-      const keep = x.data[i];
-      x.data[i] = keep + h;
-      const up = scalar();
-      x.data[i] = keep - h;
-      const down = scalar();
-      x.data[i] = keep;
-      const numeric = (up - down) / (2 * h);
-      const err = Math.abs(numeric - analytic[i]) / Math.max(1e-8, Math.abs(numeric) + Math.abs(analytic[i]));
-      worst = Math.max(worst, err);
-    }
-  }
-  return worst;
+  const params = inputs
+    .map((x, i) => ({ x, name: `input ${i}${x.label ? ` (${x.label})` : ""}` }))
+    .filter(({ x }) => x.requiresGrad)
+    .map(({ x, name }) => ({ name, data: x.data, shape: x.shape, get grad() { return x.grad; }, zeroGrad: () => { x.grad = null; } }));
+  return gradCheckTensors(() => f(...inputs), params, { h }).worstRelError;
 }
 
 /** A [rows, cols] tensor of fixed random values that wants a gradient. */

@@ -1,5 +1,6 @@
 // General matrix multiply on row-major Float64Arrays: C = (accumulate ? C : 0) + op(A) @ op(B).
 
+import { performance } from "node:perf_hooks";
 import { gemmWasm, wasmAvailable } from "./gemm-wasm";
 
 /** Which kernel runs a product: "auto" picks by size; the others force one path (tests, benchmarks). */
@@ -28,6 +29,36 @@ export function gemmPathFor(m: number, n: number, k: number): Exclude<GemmPath, 
   return macs >= THREADS_MIN_MACS ? "threads" : "wasm";
 }
 
+// Worker threads pay off only while another core is free: on a busy machine a preempted worker
+// stalls the whole product. So large products keep the last few costs per multiply-add of both ways
+// and take the cheaper, trying the other one every EXPLORE_EVERY calls. Both give bitwise the same C
+// (each element is summed in the same order), so the choice never changes a result.
+const EXPLORE_EVERY = 8;
+const costs: { [way: string]: number[] } = { shared: [], single: [] };
+let largeCalls = 0;
+
+function chooseShared(): boolean {
+  largeCalls++;
+  const shared = medianCost(costs.shared);
+  const single = medianCost(costs.single);
+  if (Number.isNaN(shared)) return true;
+  if (Number.isNaN(single)) return false;
+  const better = shared <= single;
+  return largeCalls % EXPLORE_EVERY === 0 ? !better : better;
+}
+
+function record(shared: boolean, cost: number): void {
+  const list = shared ? costs.shared : costs.single;
+  list.push(cost);
+  if (list.length > 5) list.shift();
+}
+
+function medianCost(list: number[]): number {
+  if (list.length === 0) return NaN;
+  const s = [...list].sort((x, y) => x - y);
+  return s[s.length >> 1];
+}
+
 /**
  * op(A) [m, k] @ op(B) [k, n] → C [m, n], all row-major.
  * transA: A is stored as [k, m] and used transposed; transB: B is stored as [n, k].
@@ -46,7 +77,14 @@ export function gemm(
 ): void {
   checkGemm(m, n, k, a, b, c);
   const path = gemmPathFor(m, n, k);
-  if (path !== "plain" && gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, path === "threads")) return;
+  if (path === "threads" && forcedPath === "auto") {
+    const shared = chooseShared();
+    const t0 = performance.now();
+    if (gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, shared)) {
+      record(shared, (performance.now() - t0) / (m * n * k));
+      return;
+    }
+  } else if (path !== "plain" && gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, path === "threads")) return;
   gemmPlain(transA, transB, m, n, k, a, b, c, accumulate);
 }
 

@@ -48,6 +48,19 @@ export {
 export { gradCheckValues } from "./gradcheck/value-check";
 
 // ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
+export {
+  loadDigits,
+  digitsPool,
+  digitImage,
+  DIGIT_SIDE,
+  DIGIT_PIXELS,
+  DIGIT_COUNT,
+  type Dataset,
+  type DigitsSplit,
+  type DigitsPool,
+  type LoadDigitsOptions,
+} from "./data/digits";
+export { spirals, moons, circles, xor, linspace, type MoonsOptions, type CirclesOptions, type XorOptions } from "./data/toy";
 
 // ── plot: Plotly figures and inline display ───────────────────────────────
 export type { Figure, FigureJSON, Trace, Layout, Frame, Config } from "./plot/figure";

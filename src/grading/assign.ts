@@ -71,11 +71,26 @@ export const computeChecksums: Step = (notebook) => {
   }
 };
 
+/** Notebook-level list of the tracked cells and their checksums, so `validate` can tell a deleted cell. */
+export const recordManifest: Step = (notebook) => {
+  const cells: { [gradeId: string]: string } = {};
+  for (const cell of notebook.cells) {
+    const meta = nbgraderOf(cell);
+    if (meta !== undefined && isTracked(cell) && typeof meta.grade_id === "string" && typeof meta.checksum === "string") cells[meta.grade_id] = meta.checksum;
+  }
+  notebook.metadata.backprop_lab = { release: { cells } };
+};
+
+export function manifestOf(notebook: Notebook): { [gradeId: string]: string } | undefined {
+  const meta = notebook.metadata?.backprop_lab as { release?: { cells?: { [gradeId: string]: string } } } | undefined;
+  return meta?.release?.cells;
+}
+
 /** The student version of an instructor notebook; throws MetadataError/MarkerError naming every problem. */
 export function makeRelease(source: Notebook, file: string, options: ReleaseOptions = {}): Notebook {
   assertValidMetadata(source, file);
   const notebook = cloneNotebook(source);
-  const steps: Step[] = [lockCells, clearSolutionsStep(options), clearOutputs, clearHiddenTestsStep, computeChecksums];
+  const steps: Step[] = [lockCells, clearSolutionsStep(options), clearOutputs, clearHiddenTestsStep, computeChecksums, recordManifest];
   for (const step of steps) step(notebook, file);
   return notebook;
 }

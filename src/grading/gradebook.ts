@@ -31,6 +31,8 @@ export interface NotebookResult {
   notes: string[];
   feedback: CellFeedback[];
   seconds: number;
+  /** Set when the notebook could not be graded at all (the kernel would not start); a resumed run retries it. */
+  infraError?: string;
 }
 
 /** Everything graded for one student; written to results/<student>.json so a run can resume. */

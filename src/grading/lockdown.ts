@@ -169,12 +169,14 @@ export interface LockdownReport {
 let report: LockdownReport | undefined;
 
 /**
- * Enters grading mode once (later calls return the first report). `moduleIds` are resolved paths of
- * modules whose instances the tests must see unchanged (the "backprop-lab" entry and its files).
+ * Enters grading mode once (later calls return the first report). Modules already loaded from files under
+ * `pinPrefixes` (and not under `exceptPrefixes`) are pinned, so tests see the instances that loaded before
+ * any student code ran.
  */
-export function lockdownForGrading(moduleIds: string[] = []): LockdownReport {
+export function lockdownForGrading(pinPrefixes: string[] = [], exceptPrefixes: string[] = []): LockdownReport {
   if (report) return report;
-  const pinned = moduleIds.filter((id) => id in (Module as unknown as { _cache: object })._cache);
+  const cache = (Module as unknown as { _cache: { [id: string]: unknown } })._cache;
+  const pinned = Object.keys(cache).filter((id) => pinPrefixes.some((p) => id.startsWith(p)) && !exceptPrefixes.some((p) => id.startsWith(p)));
   pinModules(pinned);
   const guarded = guardProcess();
   const frozen = harden(intrinsicRoots(), new Set<unknown>([globalThis, process]));

@@ -58,6 +58,8 @@ export interface ExecuteOptions {
   interruptGraceMs?: number;
   /** Called after each code cell (also for skipped ones). */
   onCell?: (result: CellResult, cell: Cell) => void;
+  /** Run on after a cell raises (nbclient's allow_errors; the grader needs every test cell run). Timeouts and dead kernels still stop the run. */
+  continueOnError?: boolean;
 }
 
 /** The notebook could not be run at all; the message says why. */
@@ -219,6 +221,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
 
   const cells: CellResult[] = [];
   let failure: CellResult | undefined;
+  let firstError: CellResult | undefined; // with continueOnError: the first raising cell, which did not stop the run
   try {
     await withTimeout(kernel.info, startTimeoutMs, `kernel "${kernelName}" did not answer kernel_info within ${startTimeoutMs / 1000} s`);
 
@@ -234,6 +237,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
       } else {
         result = await runCell(kernel, collector, cell, index, code, cellTimeoutMs, opts.interruptGraceMs ?? 3000, () => died);
         if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
+        else if (result.status === "error" && opts.continueOnError) firstError ??= result;
         else if (result.status !== "ok") failure = result;
       }
       cells.push(result);
@@ -247,8 +251,8 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   return {
     notebook,
     cells,
-    ok: failure === undefined,
-    firstFailure: failure,
+    ok: failure === undefined && firstError === undefined,
+    firstFailure: failure ?? firstError,
     cellsRun: cells.filter((c) => c.status !== "skipped" && c.executionCount !== null).length,
     kernelName,
     seconds: (Date.now() - started) / 1000,

@@ -1,0 +1,116 @@
+// Grades one student's copy of one course notebook: rebuild, guard names, run in grading mode, score each graded cell.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { JupyterServer } from "../notebook/server";
+import type { Output } from "../notebook/nbformat";
+import { Cell, gradeIdOf, isAutogradedTest, isGrade, isManuallyGraded, isSolution, setSource, sourceOf } from "./cells";
+import { CourseNotebook } from "./course";
+import { CellFeedback, GradebookRow, NotebookResult } from "./gradebook";
+import { redactHiddenTests } from "./markers";
+import { rebuildSubmission } from "./rebuild";
+import { runForGrading } from "./run";
+import { Grade, gradeCodeCell, gradeManualCell } from "./score";
+import { renameShadowing } from "./shadow";
+
+export interface GradeNotebookOptions {
+  server: JupyterServer;
+  kernelName: string;
+  /** Empty folder under the server root: the kernel's working directory for this notebook. */
+  scratchDir: string;
+  cellTimeoutMs: number;
+  prelude?: string;
+  showHidden: boolean;
+}
+
+function gradedCells(course: CourseNotebook): Cell[] {
+  return course.source.cells.filter((cell) => isGrade(cell) || isManuallyGraded(cell));
+}
+
+/** Every graded cell at the same grade, for a notebook that could not be graded at all. */
+function allRows(student: string, course: CourseNotebook, make: (cell: Cell) => Omit<GradebookRow, "student" | "notebook" | "cell">): GradebookRow[] {
+  return gradedCells(course).map((cell) => ({ student, notebook: course.name, cell: gradeIdOf(cell) ?? "", ...make(cell) }));
+}
+
+function outputText(outputs: Output[] | undefined): string | undefined {
+  if (!outputs) return undefined;
+  const parts: string[] = [];
+  for (const output of outputs) {
+    if (output.output_type === "error") parts.push(`${output.ename}: ${output.evalue}`);
+    else if (output.output_type === "stream") parts.push(Array.isArray(output.text) ? output.text.join("") : output.text);
+    else {
+      const text = output.data["text/plain"];
+      if (text !== undefined) parts.push(Array.isArray(text) ? text.join("") : String(text));
+    }
+  }
+  const text = parts.join("\n").trim();
+  return text.length > 0 ? text.slice(0, 4000) : undefined;
+}
+
+export async function gradeNotebook(student: string, file: string | undefined, course: CourseNotebook, options: GradeNotebookOptions): Promise<NotebookResult> {
+  const started = Date.now();
+  const done = (rows: GradebookRow[], notes: string[], feedback: CellFeedback[] = []): NotebookResult => ({
+    notebook: course.name,
+    rows,
+    notes,
+    feedback,
+    seconds: (Date.now() - started) / 1000,
+  });
+  const zero = (message: string) => (cell: Cell): Grade => ({ points: 0, max: numberOr0(cell), status: isSolution(cell) && !isAutogradedTest(cell) ? "unanswered" : "failed", message });
+
+  if (file === undefined || !fs.existsSync(file)) return done(allRows(student, course, zero("notebook not submitted")), [`${course.name} was not submitted`]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    const why = `the submitted notebook is not valid JSON (${(error as Error).message})`;
+    return done(allRows(student, course, zero(why)), [why]);
+  }
+
+  const plan = rebuildSubmission(course.source, course.release, parsed);
+  const notes = [...plan.notes];
+  plan.notebook.cells.forEach((cell, i) => {
+    const role = plan.cells[i].role;
+    if (cell.cell_type !== "code" || (role !== "answer" && role !== "extra" && role !== "other")) return;
+    const guarded = renameShadowing(sourceOf(cell), course.protectedNames);
+    if (guarded.renamed.length === 0) return;
+    setSource(cell, guarded.source);
+    const where = plan.cells[i].gradeId ? `answer "${plan.cells[i].gradeId}"` : "a cell you added";
+    notes.push(`${where} redeclared ${guarded.renamed.join(", ")}, which the tests use; graded with the tests' own ${guarded.renamed.length > 1 ? "versions" : "version"}`);
+  });
+
+  fs.rmSync(options.scratchDir, { recursive: true, force: true });
+  fs.mkdirSync(options.scratchDir, { recursive: true });
+  fs.copyFileSync(file, path.join(options.scratchDir, course.name));
+  const run = await runForGrading(options.server, plan.notebook, {
+    kernelName: options.kernelName,
+    cwd: options.scratchDir,
+    cellTimeoutMs: options.cellTimeoutMs,
+    prelude: options.prelude,
+  });
+  if (run.infraError !== undefined) {
+    const rows = allRows(student, course, (cell) => ({ points: 0, max: numberOr0(cell), status: "error", message: `not graded: ${run.infraError}` }));
+    return { ...done(rows, [...notes, `grading failed: ${run.infraError}`]), infraError: run.infraError };
+  }
+  if (run.restarts > 0) notes.push(`the kernel was restarted ${run.restarts} time(s) after a cell timed out or stopped it; the other cells were run again`);
+
+  const rows: GradebookRow[] = [];
+  const feedback: CellFeedback[] = [];
+  const byGradeId = new Map(plan.notebook.cells.map((cell) => [gradeIdOf(cell), cell]));
+  for (const cell of gradedCells(course)) {
+    const gid = gradeIdOf(cell) ?? "";
+    const graded = byGradeId.get(gid) ?? cell;
+    const grade = cell.cell_type === "code" && isGrade(cell) ? gradeCodeCell(cell, run.runs.get(graded.id ?? ""), plan.answers.get(gid)) : gradeManualCell(cell, plan.answers.get(gid));
+    rows.push({ student, notebook: course.name, cell: gid, ...grade });
+    const testSource = sourceOf(cell);
+    const shown = isSolution(cell) ? sourceOf(graded) : options.showHidden ? testSource : redactHiddenTests(testSource);
+    const out = isAutogradedTest(cell) && !options.showHidden && grade.status !== "passed" ? grade.message : outputText(run.outputs.get(graded.id ?? ""));
+    feedback.push({ cell: gid, kind: isSolution(cell) ? (cell.cell_type === "code" ? "answer" : "manual") : "test", source: shown, output: out });
+  }
+  return done(rows, notes, feedback);
+}
+
+function numberOr0(cell: Cell): number {
+  const points = cell.metadata.nbgrader?.points;
+  return typeof points === "number" ? points : 0;
+}

@@ -12,6 +12,7 @@ describe("relu, sigmoid, tanh, exp, log, sqrt", () => {
     expect(exp(tensor([[0, 1]])).toArray()).toEqual([[1, Math.E]]);
     expect(log(tensor([[1, Math.E]])).toArray()).toEqual([[0, 1]]);
     expect(sqrt(tensor([[4, 9]])).toArray()).toEqual([[2, 3]]);
+    expect(relu(tensor([[NaN]])).item()).toBeNaN(); // passed on for fit's guard to find, not silently zeroed
   });
   it("relu passes dOut where x > 0 and blocks it elsewhere (0 at the kink)", () => {
     const x = tensor([[-1, 0, 2]], { requiresGrad: true });

@@ -6,7 +6,7 @@ import { Tensor } from "./tensor";
 export function relu(x: Tensor): Tensor {
   const xd = x.data;
   const out = new Float64Array(xd.length);
-  for (let i = 0; i < xd.length; i++) out[i] = xd[i] > 0 ? xd[i] : 0;
+  for (let i = 0; i < xd.length; i++) out[i] = xd[i] <= 0 ? 0 : xd[i]; // NaN stays NaN: relu must not hide it
   return Tensor.fromOp(out, x.shape, "relu", [x], (dOut) => {
     const dX = new Float64Array(dOut.length);
     for (let i = 0; i < dX.length; i++) dX[i] = xd[i] > 0 ? dOut[i] : 0; // dX = dOut ⊙ [x > 0]  (0 at the kink, like PyTorch)

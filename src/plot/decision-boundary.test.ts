@@ -25,6 +25,13 @@ describe("decisionBoundary", () => {
     expect(fig.layout.title.text).toContain("50% of points");
   });
 
+  it("accepts the points as a [n, 2] matrix", () => {
+    const fig = decisionBoundary({ predict, points: { data: new Float64Array([-1, 2, 3, 4]), shape: [2, 2] }, labels: [0, 1], resolution: 2 });
+    expect(fig.data[1].x).toEqual([-1]);
+    expect(fig.data[2].y).toEqual([4]);
+    expect(() => decisionBoundary({ predict, points: { data: new Float64Array(3), shape: [1, 3] }, labels: [0] })).toThrow("decisionBoundary: points must be [n, 2], got [1, 3]");
+  });
+
   it("names bad input", () => {
     expect(() => decisionBoundary({ predict, points, labels: [0] })).toThrow("decisionBoundary: points and labels must have the same length, got 4 and 1");
     expect(() => decisionBoundary({ predict: () => 0.5, points, labels })).toThrow(/decisionBoundary: predict must return a class index >= 0, got 0.5 at/);

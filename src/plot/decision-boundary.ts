@@ -8,8 +8,8 @@ import { seriesColor, tint } from "./palette";
 export interface DecisionBoundaryInput {
   /** The classifier: class index (0, 1, …) for a point (x, y). */
   predict: (x: number, y: number) => number;
-  /** Data points as [n, 2] rows and their class labels. */
-  points: readonly (readonly number[])[];
+  /** Data points as [n, 2] rows (arrays, or a matrix such as a toy Dataset's x) and their class labels. */
+  points: readonly (readonly number[])[] | { readonly data: ArrayLike<number>; readonly shape: readonly number[] };
   labels: readonly number[];
   /** Plotted range; default: the points' extent plus 10% on each side. */
   xRange?: readonly [number, number];
@@ -30,8 +30,16 @@ function extent(values: number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
+function rows(points: DecisionBoundaryInput["points"]): (readonly number[])[] {
+  if (Array.isArray(points)) return points as (readonly number[])[];
+  const m = points as { data: ArrayLike<number>; shape: readonly number[] };
+  if (m.shape.length !== 2 || m.shape[1] !== 2) throw new Error(`decisionBoundary: points must be [n, 2], got [${m.shape.join(", ")}]`);
+  return Array.from({ length: m.shape[0] }, (_, i) => [m.data[2 * i], m.data[2 * i + 1]]);
+}
+
 export function decisionBoundary(input: DecisionBoundaryInput): Figure {
-  const { points, labels } = input;
+  const points = rows(input.points);
+  const { labels } = input;
   if (points.length !== labels.length) {
     throw new Error(`decisionBoundary: points and labels must have the same length, got ${points.length} and ${labels.length}`);
   }
@@ -87,7 +95,7 @@ export function decisionBoundary(input: DecisionBoundaryInput): Figure {
     { height: 520 },
   );
   layout.xaxis = { ...layout.xaxis, range: [x0, x1], showgrid: false };
-  layout.yaxis = { ...layout.yaxis, range: [y0, y1], showgrid: false, scaleanchor: "x", scaleratio: 1 };
+  layout.yaxis = { ...layout.yaxis, range: [y0, y1], showgrid: false };
   layout.legend = { orientation: "v", x: 1.02, y: 1, xanchor: "left", title: { text: "true class" } };
   layout.margin = { l: 70, r: 30, t: 60, b: 60 };
   return makeFigure({ data, layout }, [`${points.length} points, ${classes} classes, accuracy ${fmt(accuracy, 3)}%`, `grid ${n} x ${n}`]);

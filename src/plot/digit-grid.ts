@@ -100,13 +100,14 @@ export function digitGrid(input: DigitGridInput): Figure {
     : `${count} digits with their labels`;
   const layout = {
     title: { text: input.title ?? what, x: 0.02, xanchor: "left" as const, font: { size: 15, color: INK } },
-    xaxis: { visible: false, range: [-0.5, cols * cellW - 0.5], fixedrange: true },
-    yaxis: { visible: false, range: [rows * cellH - 0.5, -0.5], fixedrange: true },
+    xaxis: { visible: false, range: [-1, cols * cellW], fixedrange: true },
+    // Reversed, so image rows run downward; the extra units keep the last mistake box's edge inside.
+    yaxis: { visible: false, range: [rows * cellH + 1.5, -0.5], fixedrange: true },
     annotations,
     shapes,
     showlegend: false,
-    width: plotW + 40,
-    height: plotH + 70,
+    width: plotW + 44,
+    height: plotH + 74,
     margin: { l: 20, r: 20, t: 55, b: 15 },
     font: BASE_FONT,
     plot_bgcolor: "#FFFFFF",

@@ -19,6 +19,8 @@ export interface Title {
   font?: Font;
   x?: number;
   xanchor?: "auto" | "left" | "center" | "right";
+  y?: number;
+  yanchor?: "auto" | "top" | "middle" | "bottom";
   standoff?: number;
 }
 

@@ -3,8 +3,8 @@
 
 import { makeFigure, type Annotation, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
-import { baseLayout } from "./layout";
-import { INK, OKABE_ITO } from "./palette";
+import { baseLayout, logAxisTicks } from "./layout";
+import { MUTED, OKABE_ITO } from "./palette";
 
 /** CS231n's bands for the relative error: ≤1e-7 good, ≤1e-4 kinks, ≤1e-2 uncomfortable, above wrong. */
 export type Band = "good" | "kinks" | "uncomfortable" | "wrong";
@@ -121,14 +121,20 @@ export function gradCheckPlot(report: GradCheckReportLike, options: GradCheckPlo
   }
 
   const worst = [...shown].sort((a, b) => errorKey(b) - errorKey(a)).slice(0, options.label ?? 3);
+  // Labels stack in the empty upper-left triangle (points cluster on the diagonal), each with an
+  // arrow to its point: nearby points then never get overlapping labels.
+  const axisCoord = (v: number) => (logLog ? Math.log10(v) : v);
+  const [a0, a1] = [axisCoord(diag[0]), axisCoord(diag[1])];
+  const span = a1 - a0;
   const annotations: Annotation[] = worst
     .filter((p) => p.band !== "good")
     .map((p, i) => ({
-      x: logLog ? Math.log10(coord(p.analytic)) : coord(p.analytic),
-      y: logLog ? Math.log10(coord(p.numeric)) : coord(p.numeric),
+      x: axisCoord(coord(p.analytic)),
+      y: axisCoord(coord(p.numeric)),
       text: `${p.label}: rel. err ${p.relError.toExponential(1)}`,
-      showarrow: true, arrowhead: 2, arrowcolor: INK, ax: 40, ay: -30 - 22 * i,
-      font: { size: 12, color: BAND_STYLE[p.band].color }, bgcolor: "rgba(255,255,255,0.85)",
+      showarrow: true, arrowhead: 2, arrowwidth: 1.2, arrowcolor: MUTED,
+      axref: "x", ayref: "y", ax: a0 + 0.03 * span, ay: a1 - (0.07 + 0.09 * i) * span, xanchor: "left",
+      font: { size: 12, color: BAND_STYLE[p.band].color }, bgcolor: "rgba(255,255,255,0.9)",
     }));
 
   const worstAll = [...points].sort((a, b) => errorKey(b) - errorKey(a))[0];
@@ -140,11 +146,12 @@ export function gradCheckPlot(report: GradCheckReportLike, options: GradCheckPlo
     { annotations, height: 520 },
   );
   if (logLog) {
-    layout.xaxis = { ...layout.xaxis, type: "log", exponentformat: "power" };
-    layout.yaxis = { ...layout.yaxis, type: "log", exponentformat: "power" };
+    layout.xaxis = { ...layout.xaxis, ...logAxisTicks(diag[0], diag[1]) };
+    layout.yaxis = { ...layout.yaxis, ...logAxisTicks(diag[0], diag[1]) };
   } else {
+    // Same range on both axes, so y = x runs corner to corner.
     layout.xaxis = { ...layout.xaxis, range: diag };
-    layout.yaxis = { ...layout.yaxis, range: diag, scaleanchor: "x", scaleratio: 1 };
+    layout.yaxis = { ...layout.yaxis, range: diag };
   }
   const counts = (["good", "kinks", "uncomfortable", "wrong"] as Band[]).map((b) => `${b} ${points.filter((p) => p.band === b).length}`);
   const summary = [

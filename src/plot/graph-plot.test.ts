@@ -22,9 +22,9 @@ const neuron: ValueGraph = {
 };
 
 describe("graphPlot", () => {
-  it("puts each value in the column of its longest path from a leaf", () => {
+  it("puts each value in the column of its longest path from a leaf, and leaves just before their use", () => {
     const c = graphColumns(neuron);
-    expect(["x1", "w1", "x2", "w2", "b"].map((id) => c.get(id))).toEqual([0, 0, 0, 0, 0]);
+    expect(["x1", "w1", "x2", "w2", "b"].map((id) => c.get(id))).toEqual([0, 0, 0, 0, 2]);
     expect([c.get("x1w1"), c.get("sum"), c.get("n"), c.get("o")]).toEqual([1, 2, 3, 4]);
   });
 

@@ -2,7 +2,8 @@
 //
 // Each value is a box "label / data / grad"; a value made by an op gets a small op circle on its
 // left that its inputs feed. Columns come from the longest path from a leaf, so every edge points
-// right; rows are ordered by the mean row of each node's neighbours to keep crossings few.
+// right; a leaf sits just left of its first use (a bias added late would otherwise draw a long
+// edge through the boxes between); rows follow the mean row of each node's neighbours.
 
 import { makeFigure, type Annotation, type Figure, type Trace } from "./figure";
 import { fixed, fmt } from "./format";
@@ -29,10 +30,11 @@ export interface GraphPlotOptions {
   decimals?: number;
 }
 
-const COLUMN = 210; // px between value columns: box (~110) plus room for the op circle
 const ROW = 86; // px between rows: a three-line box plus a gap
+const TARGET_WIDTH = 920; // px: fits a notebook's output area; wider graphs get narrower columns
+const MIN_COLUMN = 135; // px: a box (~90) plus room for the op circle; below this, boxes would overlap
 
-/** Column of each node: longest path from any leaf (leaves are column 0). */
+/** Column of each node: longest path from a leaf; a leaf goes one column left of its first consumer. */
 export function graphColumns(graph: ValueGraph): Map<string, number> {
   const inputs = new Map<string, string[]>();
   for (const n of graph.nodes) inputs.set(n.id, []);
@@ -56,6 +58,12 @@ export function graphColumns(graph: ValueGraph): Map<string, number> {
     return c;
   };
   for (const n of graph.nodes) visit(n.id);
+  const consumers = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  for (const e of graph.edges) consumers.get(e.from)!.push(e.to);
+  for (const n of graph.nodes) {
+    const uses = consumers.get(n.id)!;
+    if (inputs.get(n.id)!.length === 0 && uses.length > 0) column.set(n.id, Math.min(...uses.map((u) => column.get(u)!)) - 1);
+  }
   return column;
 }
 
@@ -102,6 +110,8 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
   const decimals = options.decimals ?? 4;
   const column = graphColumns(graph);
   const row = orderRows(graph, column);
+  const maxCol = Math.max(...[...column.values()]);
+  const COLUMN = Math.max(MIN_COLUMN, Math.min(210, TARGET_WIDTH / (maxCol + 1.3)));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Pixel coordinates: x to the right, y upward (Plotly), so the first row is at the top.
   const pos = (id: string) => ({ x: column.get(id)! * COLUMN, y: -row.get(id)! * ROW });
@@ -142,14 +152,13 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
     font: { size: 12, color: INK }, bgcolor: "#FFFFFF", bordercolor: INK, borderwidth: 1, borderpad: 4,
   }));
 
-  const maxCol = Math.max(...[...column.values()]);
   const rows = Math.max(...[...row.values()].map((r) => Math.abs(r))) * 2 + 1;
-  const width = Math.min(1600, Math.max(420, (maxCol + 1) * COLUMN + 60));
+  const width = Math.max(420, Math.round((maxCol + 1.3) * COLUMN + 20));
   const height = Math.max(260, rows * ROW + 110);
   const out = graph.nodes.find((n) => column.get(n.id) === maxCol)!;
   const layout = {
     title: { text: options.title ?? `Computation graph of ${name(out)} (after backward)`, x: 0.02, xanchor: "left" as const, font: { size: 17, color: INK } },
-    xaxis: { visible: false, range: [-COLUMN * 0.75, maxCol * COLUMN + COLUMN * 0.45], fixedrange: true },
+    xaxis: { visible: false, range: [-COLUMN * 0.65, maxCol * COLUMN + COLUMN * 0.65], fixedrange: true },
     yaxis: { visible: false, range: [-(rows / 2) * ROW, (rows / 2) * ROW], fixedrange: true },
     annotations,
     showlegend: false,

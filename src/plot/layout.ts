@@ -1,6 +1,7 @@
 // The house look every builder starts from: title, titled axes, legend, margins that fit the labels.
 
 import type { Axis, Layout } from "./figure";
+import { fmt } from "./format";
 import { BASE_FONT, INK, MUTED } from "./palette";
 
 export function axis(title: string, extra: Partial<Axis> = {}): Axis {
@@ -15,6 +16,29 @@ export function axis(title: string, extra: Partial<Axis> = {}): Axis {
     automargin: true,
     ...extra,
   };
+}
+
+/**
+ * Log axis ticks at 1, 2, 5 × 10^k, written out in full ("0.5", not Plotly's bare minor digit "5"),
+ * when the data spans few decades; powers of ten when it spans many.
+ */
+export function logAxisTicks(lo: number, hi: number): Partial<Axis> {
+  if (!(lo > 0) || !(hi >= lo) || Math.log10(hi / lo) > 3) return { type: "log", exponentformat: "power" };
+  const tickvals: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)) - 1; k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * Math.pow(10, k)).toPrecision(12));
+      if (v >= lo / 1.25 && v <= hi * 1.25) tickvals.push(v);
+    }
+  }
+  return { type: "log", tickvals, ticktext: tickvals.map((v) => fmt(v)) };
+}
+
+/** Whole-number ticks for counts (epochs) when there are few of them: no "epoch 1.5". */
+export function countAxisTicks(xs: readonly number[]): Partial<Axis> {
+  if (xs.length === 0 || !xs.every(Number.isInteger)) return {};
+  const span = Math.max(...xs) - Math.min(...xs);
+  return span <= 12 ? { tickmode: "linear", dtick: 1 } : { tickformat: "d" };
 }
 
 export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Partial<Layout> = {}): Layout {

@@ -63,3 +63,13 @@ describe("accuracyCurve", () => {
     expect(() => accuracyCurve([50, 120])).toThrow('accuracyCurve: accuracy must be in [0, 1] or [0, 100], got 120 in "accuracy"');
   });
 });
+
+describe("axis ticks", () => {
+  it("epochs get whole-number ticks; a short log axis gets 1-2-5 ticks written in full", () => {
+    const fig = lossCurve({ train: [2, 1, 0.5] }, { per: "epoch", logY: true });
+    expect(fig.layout.xaxis).toMatchObject({ tickmode: "linear", dtick: 1 });
+    expect(fig.layout.yaxis?.tickvals).toEqual([0.5, 1, 2]);
+    expect(fig.layout.yaxis?.ticktext).toEqual(["0.5", "1", "2"]);
+    expect(lossCurve([1e-6, 1], { logY: true }).layout.yaxis).toMatchObject({ type: "log", exponentformat: "power" });
+  });
+});

@@ -2,7 +2,7 @@
 
 import { makeFigure, type Figure } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
-import { baseLayout } from "./layout";
+import { baseLayout, countAxisTicks, logAxisTicks } from "./layout";
 import { checkSeries, seriesTraces, toSeries, type SeriesInput } from "./line-chart";
 
 export interface CurveOptions {
@@ -32,8 +32,12 @@ export function lossCurve(input: SeriesInput, options: CurveOptions = {}): Figur
     }
   }
   const layout = baseLayout(options.title ?? "Loss during training", xTitle(per), yTitle);
-  if (options.logY) layout.yaxis = { ...layout.yaxis, type: "log" };
+  if (options.logY) {
+    const all = series.flatMap((s) => [...s.values]);
+    layout.yaxis = { ...layout.yaxis, ...logAxisTicks(minOf(all), maxOf(all)) };
+  }
   const data = seriesTraces(series, { smoothing: options.smoothing, xName: per, yName: "loss" });
+  layout.xaxis = { ...layout.xaxis, ...countAxisTicks(data.flatMap((t) => t.x as number[])) };
   const summary = series.map((s) => `${s.name}: first ${fmt(s.values[0])}, last ${fmt(s.values[s.values.length - 1])}`);
   return makeFigure({ data, layout }, summary);
 }
@@ -53,6 +57,7 @@ export function accuracyCurve(input: SeriesInput, options: Omit<CurveOptions, "l
   const lo = minOf(series.map((s) => minOf(s.values)));
   layout.yaxis = { ...layout.yaxis, range: [Math.max(0, Math.floor(lo / 10) * 10 - 2), 101], ticksuffix: "%" };
   const data = seriesTraces(series, { smoothing: options.smoothing, xName: per, yName: "accuracy %" });
+  layout.xaxis = { ...layout.xaxis, ...countAxisTicks(data.flatMap((t) => t.x as number[])) };
   const summary = series.map((s) => `${s.name}: last ${fmt(s.values[s.values.length - 1])}%, best ${fmt(maxOf(s.values))}%`);
   return makeFigure({ data, layout }, summary);
 }

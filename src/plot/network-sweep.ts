@@ -189,13 +189,13 @@ export function networkSweep(input: NetworkSweepInput): Figure {
   ];
   const height = Math.max(380, maxSize * 120 + 260);
   const layout: Layout = {
-    title: { text: input.title ?? `One training step of a ${sizes.join("-")} network: forward, then backward`, x: 0.02, xanchor: "left", font: { size: 17, color: INK } },
+    title: { text: input.title ?? `One training step of a ${sizes.join("-")} network: forward, then backward`, x: 0.02, xanchor: "left", y: 0.985, yanchor: "top", font: { size: 17, color: INK } },
     xaxis: { visible: false, range: [-0.5, L - 0.5], fixedrange: true },
     yaxis: { visible: false, range: [-top - 1.05, top + 0.6], fixedrange: true },
     annotations: notes(all[0]),
     showlegend: false,
     height,
-    margin: { l: 20, r: 20, t: 120, b: 110 },
+    margin: { l: 20, r: 50, t: 110, b: 110 },
     font: BASE_FONT,
     hovermode: "closest",
     plot_bgcolor: "#FFFFFF",
@@ -208,7 +208,7 @@ export function networkSweep(input: NetworkSweepInput): Figure {
       ],
     }],
     sliders: [{
-      active: 0, x: 0.2, len: 0.8, y: 0, yanchor: "top", pad: { t: 40 },
+      active: 0, x: 0.22, len: 0.72, y: 0, yanchor: "top", pad: { t: 40 },
       currentvalue: { prefix: "beat: ", font: { size: 13 } },
       steps: all.map((b) => ({ label: b.name, method: "animate", args: animate([b.name], 0) })),
     }],

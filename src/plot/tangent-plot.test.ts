@@ -4,7 +4,7 @@ import { tangentPlot } from "./tangent-plot";
 describe("tangentPlot", () => {
   it("draws f, f′, the tangent and the point", () => {
     const fig = tangentPlot({ f: (x) => x * x, df: (x) => 2 * x, x0: 1, range: [-2, 2], samples: 5 });
-    expect(fig.data.map((t) => t.name)).toEqual(["f(x)", "f′(x) (derivative)", "tangent at x = 1 (slope 2)", "(1, 1)"]);
+    expect(fig.data.map((t) => t.name)).toEqual(["f(x)", "f′(x) (derivative)", "tangent at x = 1 (slope 2)", "(x0, f(x0)) = (1, 1)"]);
     expect(fig.data[0].x).toEqual([-2, -1, 0, 1, 2]);
     expect(fig.data[0].y).toEqual([4, 1, 0, 1, 4]);
     expect(fig.data[1].y).toEqual([-4, -2, 0, 2, 4]);

@@ -39,13 +39,15 @@ export function tangentPlot(input: TangentPlotInput): Figure {
   const half = (b - a) / 4;
   const tx = [Math.max(a, input.x0 - half), Math.min(b, input.x0 + half)];
   const ty = tx.map((x) => y0 + slope * (x - input.x0));
-  const prime = name.replace(/^(\w+)\(/, "$1′(");
+  // "f(x) = x·sin(x)" → "f′(x)": the derivative gets a name, not the function's formula.
+  const head = name.split("=")[0].trim();
+  const prime = /^\w+\(/.test(head) ? head.replace(/^(\w+)\(/, "$1′(") : `d/dx ${head}`;
   const data = [
     { type: "scatter" as const, mode: "lines", name, x: xs, y: fx, line: { color: OKABE_ITO.blue, width: 3 }, hovertemplate: `x %{x:.3g}<br>${name} = %{y:.4g}<extra></extra>` },
     { type: "scatter" as const, mode: "lines", name: `${prime} (derivative)`, x: xs, y: dfx, line: { color: OKABE_ITO.orange, width: 2.5, dash: "dash" as const }, hovertemplate: `x %{x:.3g}<br>${prime} = %{y:.4g}<extra></extra>` },
     { type: "scatter" as const, mode: "lines", name: `tangent at x = ${fmt(input.x0)} (slope ${fmt(slope)})`, x: tx, y: ty, line: { color: OKABE_ITO.vermillion, width: 2 }, hoverinfo: "skip" },
     {
-      type: "scatter" as const, mode: "markers", name: `(${fmt(input.x0)}, ${fmt(y0)})`, x: [input.x0], y: [y0],
+      type: "scatter" as const, mode: "markers", name: `(x0, f(x0)) = (${fmt(input.x0)}, ${fmt(y0)})`, x: [input.x0], y: [y0],
       marker: { color: OKABE_ITO.vermillion, size: 11, line: { color: "#FFFFFF", width: 1.5 } },
       hovertemplate: `x0 = ${fmt(input.x0)}<br>${name} = ${fmt(y0)}<br>slope = ${fmt(slope)}<extra></extra>`,
     },

@@ -29,7 +29,7 @@ def main(d):
     b1 = load(d, "b1.f64", "<f8", (H,)).copy()
     W2 = load(d, "w2.f64", "<f8", (H, C)).copy()
     b2 = load(d, "b2.f64", "<f8", (C,)).copy()
-    perms = load(d, "perms.i32", "<i4", (epochs, n_train))
+    perms = load(d, "perms.i32", "<i4", (epochs, n_train))  # fit's batch order: one permutation per epoch
 
     def data_loss(Xb, yb):
         h = np.maximum(0, Xb @ W1 + b1)
@@ -54,7 +54,9 @@ def main(d):
             ex = np.exp(scores - m)
             ssum = ex.sum(axis=1, keepdims=True)
             probs = ex / ssum
-            last_loss = float(np.mean(m[:, 0] + np.log(ssum[:, 0]) - scores[np.arange(n), yb]))
+            # loss as fit reports it: data loss + ½·reg·ΣW², before this step's update
+            last_loss = float(np.mean(m[:, 0] + np.log(ssum[:, 0]) - scores[np.arange(n), yb])) \
+                + 0.5 * reg * (float(np.sum(W1 * W1)) + float(np.sum(W2 * W2)))
             # backward: the same formulas, in the same order, as the TypeScript ops
             dscores = probs * (1.0 / n)
             dscores[np.arange(n), yb] -= 1.0 / n

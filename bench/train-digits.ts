@@ -8,15 +8,19 @@ import { join, resolve } from "node:path";
 import { gemm, GemmPath, setGemmPath } from "../src/core/gemm";
 import { gemmThreads, setGemmThreads } from "../src/core/gemm-wasm";
 import { NumpyRandom } from "../src/core/random";
+import { Matrix } from "../src/core/matrix";
+import { loadDigits } from "../src/data/digits";
 import { ReLU } from "../src/nn/activations";
+import { evaluateAccuracy, fit } from "../src/nn/fit";
 import { Linear } from "../src/nn/linear";
 import { Sequential } from "../src/nn/sequential";
 import { SGD } from "../src/nn/sgd";
+import { TwoLayerNet } from "../src/nn/two-layer-net";
 import { softmaxCrossEntropy } from "../src/tensor/losses";
 import { noGrad, Tensor } from "../src/tensor/tensor";
-import { loadBenchDigits } from "./digits";
 
-const TASK = { nTrain: 8000, nTest: 2000, inputs: 784, hidden: 100, classes: 10, epochs: 10, batch: 200, lr: 0.5, l2: 1e-4, seed: 0 };
+// seed: the digits' split and the initial weights; shuffleSeed: fit's batch order.
+const TASK = { nTrain: 8000, nTest: 2000, inputs: 784, hidden: 100, classes: 10, epochs: 10, batch: 200, lr: 0.5, l2: 1e-4, seed: 0, shuffleSeed: 1 };
 
 interface Options {
   epochs: number;
@@ -119,12 +123,20 @@ export async function main(argv: string[]): Promise<number> {
   const { nTrain, nTest, inputs: D, hidden: H, classes: C, batch, lr, l2 } = TASK;
   const epochs = opt.epochs;
 
-  const data = loadBenchDigits(nTrain, nTest, TASK.seed);
+  const digits = loadDigits({ seed: TASK.seed, train: nTrain, validation: 0, test: nTest });
+  const data = {
+    xTrain: digits.train.x.data,
+    yTrain: Int32Array.from(digits.train.y),
+    xTest: digits.test.x.data,
+    yTest: Int32Array.from(digits.test.y),
+  };
   const rng = new NumpyRandom(TASK.seed);
   const fc1 = new Linear(D, H, rng); // PyTorch's default init, drawn from the seeded numpy stream
   const fc2 = new Linear(H, C, rng);
   const model = new Sequential(fc1, new ReLU(), fc2);
-  const perms = Array.from({ length: epochs }, () => rng.permutation(nTrain));
+  const w0 = [fc1.weight, fc1.bias as Tensor, fc2.weight, fc2.bias as Tensor].map((t) => t.data.slice());
+  const shuffle = new NumpyRandom(TASK.shuffleSeed); // fit draws one permutation per epoch from this seed
+  const perms = Array.from({ length: epochs }, () => shuffle.permutation(nTrain));
 
   // Hand numpy the very same start: data, initial weights, batch order.
   const dir = mkdtempSync(join(tmpdir(), "backprop-lab-bench-"));
@@ -133,79 +145,107 @@ export async function main(argv: string[]): Promise<number> {
   writeI32(dir, "y_train.i32", data.yTrain);
   writeF64(dir, "x_test.f64", data.xTest);
   writeI32(dir, "y_test.i32", data.yTest);
-  writeF64(dir, "w1.f64", fc1.weight.data);
-  writeF64(dir, "b1.f64", (fc1.bias as Tensor).data);
-  writeF64(dir, "w2.f64", fc2.weight.data);
-  writeF64(dir, "b2.f64", (fc2.bias as Tensor).data);
+  ["w1", "b1", "w2", "b2"].forEach((name, i) => writeF64(dir, `${name}.f64`, w0[i]));
   writeI32(dir, "perms.i32", perms.flat());
 
-  // L2 on the weights only (loss + ½·λ·ΣW², so the gradient gains λ·W): weight decay on W, none on b.
-  const decayed = model.namedParameters().filter((p) => p.decay).map((p) => p.tensor);
-  const plain = model.namedParameters().filter((p) => !p.decay).map((p) => p.tensor);
-  const optimizers = [new SGD(decayed, { lr, weightDecay: l2 }), new SGD(plain, { lr })];
+  // 1. The module's training loop: fit on Sequential(Linear, ReLU, Linear), autograd, SGD, L2 ½·λ·ΣW².
+  let peakRss = process.memoryUsage().rss;
+  const epochEnds: number[] = [];
+  const epochCpu: number[] = []; // CPU seconds of every thread of this process: what contention cannot inflate
+  const cpuSeconds = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const fitStart = now();
+  const cpuStart = cpuSeconds();
+  const history = fit(model, { x: digits.train.x, y: digits.train.y }, {
+    epochs,
+    batchSize: batch,
+    optimizer: new SGD(model.parameters(), { lr }),
+    seed: TASK.shuffleSeed,
+    l2,
+    callbacks: {
+      onEpoch: () => {
+        epochEnds.push(now() - fitStart);
+        epochCpu.push(cpuSeconds() - cpuStart);
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      },
+    },
+  });
+  const epochSeconds = epochEnds.map((t, i) => t - (i === 0 ? 0 : epochEnds[i - 1]));
+  const epochCpuSeconds = epochCpu.map((t, i) => t - (i === 0 ? 0 : epochCpu[i - 1]));
+  const lastStepLoss = history.loss[history.loss.length - 1];
+  const stepsPerEpoch = Math.ceil(nTrain / batch);
 
-  const xb = new Float64Array(batch * D);
-  const yb = new Int32Array(batch);
-  const stepsPerEpoch = Math.floor(nTrain / batch);
-  const epochSeconds: number[] = [];
+  const sumSq = (t: Float64Array) => t.reduce((s, v) => s + v * v, 0);
+  const trainLoss = noGrad(() => softmaxCrossEntropy(model.forward(new Tensor(data.xTrain, [nTrain, D])), data.yTrain).item()) +
+    0.5 * l2 * (sumSq(fc1.weight.data) + sumSq(fc2.weight.data));
+  const testAccuracy = evaluateAccuracy(model, digits.test.x, digits.test.y);
+
+  // One step's forward (model + loss) and backward, timed apart on the trained model (no update).
   const forwardTimes: number[] = [];
   const backwardTimes: number[] = [];
-  let lastBatchLoss = NaN;
-  let peakRss = process.memoryUsage().rss;
+  const xb = new Tensor(data.xTrain.subarray(0, batch * D), [batch, D]);
+  const yb = data.yTrain.subarray(0, batch);
+  for (let r = 0; r < 40; r++) {
+    for (const p of model.parameters()) p.grad = null;
+    const tf = now();
+    const loss = softmaxCrossEntropy(model.forward(xb), yb);
+    const tb = now();
+    loss.backward();
+    const te = now();
+    if (r >= 5) {
+      forwardTimes.push(tb - tf);
+      backwardTimes.push(te - tb);
+    }
+  }
+
+  // 2. The hand-written CS231n network (forward caches, backward by hand) from the same start and batches.
+  const net = TwoLayerNet.fromParams({
+    W1: new Matrix(D, H, w0[0].slice()),
+    b1: new Matrix(1, H, w0[1].slice()),
+    W2: new Matrix(H, C, w0[2].slice()),
+    b2: new Matrix(1, C, w0[3].slice()),
+  });
+  const handSeconds: number[] = [];
+  let handLastLoss = NaN;
+  const xHand = new Matrix(batch, D);
+  const yHand = new Array<number>(batch);
   for (let e = 0; e < epochs; e++) {
     const t0 = now();
     for (let s = 0; s < stepsPerEpoch; s++) {
       for (let r = 0; r < batch; r++) {
         const idx = perms[e][s * batch + r];
-        xb.set(data.xTrain.subarray(idx * D, (idx + 1) * D), r * D);
-        yb[r] = data.yTrain[idx];
+        xHand.data.set(data.xTrain.subarray(idx * D, (idx + 1) * D), r * D);
+        yHand[r] = data.yTrain[idx];
       }
-      const tf = now();
-      const logits = model.forward(new Tensor(xb, [batch, D]));
-      const loss = softmaxCrossEntropy(logits, yb);
-      const tb = now();
-      for (const o of optimizers) o.zeroGrad();
-      loss.backward();
-      const tu = now();
-      for (const o of optimizers) o.step();
-      forwardTimes.push(tb - tf);
-      backwardTimes.push(tu - tb);
-      lastBatchLoss = loss.item();
+      const { loss, grads } = net.loss(xHand, yHand, l2);
+      net.step(grads, lr);
+      handLastLoss = loss;
     }
-    epochSeconds.push(now() - t0);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    handSeconds.push(now() - t0);
   }
-
-  const evalLoss = (x: Float64Array, y: Int32Array) =>
-    noGrad(() => {
-      const logits = model.forward(new Tensor(x, [y.length, D]));
-      const pred = Array.from({ length: y.length }, (_, i) => {
-        const row = logits.data.subarray(i * C, (i + 1) * C);
-        return row.indexOf(Math.max(...row));
-      });
-      return { loss: softmaxCrossEntropy(logits, y).item(), acc: pred.filter((p, i) => p === y[i]).length / y.length };
-    });
-  const train = evalLoss(data.xTrain, data.yTrain);
-  const test = evalLoss(data.xTest, data.yTest);
-  const sumSq = (t: Tensor) => t.data.reduce((s, v) => s + v * v, 0);
-  const l2Term = 0.5 * l2 * (sumSq(fc1.weight) + sumSq(fc2.weight));
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const maxRssMB = Math.max(peakRss / 2 ** 20, process.resourceUsage().maxRSS / 1024);
 
   const ours = median(epochSeconds.slice(1));
-  const steady = (xs: number[]) => median(xs.slice(stepsPerEpoch));
+  const fwd = median(forwardTimes);
+  const bwd = median(backwardTimes);
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const lines: string[] = [];
   const out = (s = "") => {
     lines.push(s);
     console.log(s);
   };
   out(`backprop-lab bench: ${D}→${H} (ReLU)→${C} softmax, ${nTrain} MNIST digits (test ${nTest}), batch ${batch}, SGD lr ${lr}, L2 ${l2} on weights, float64, ${epochs} epochs`);
-  out(`node ${process.version}, gemm path ${opt.path}, up to ${gemmThreads()} thread(s)`);
+  out(`node ${process.version}, gemm path ${opt.path}, up to ${gemmThreads()} thread(s); load average ${load} (other processes share these cores)`);
   out();
-  out(`ours   s/epoch (median of epochs 2–${epochs}): ${fmt(ours)}   [epochs: ${epochSeconds.map((s) => fmt(s)).join(" ")}]`);
-  out(`ours   test accuracy: ${(100 * test.acc).toFixed(2)}%   train loss (data + L2): ${(train.loss + l2Term).toPrecision(17)}   last batch loss: ${lastBatchLoss.toPrecision(17)}`);
+  out(`ours   fit (autograd) s/epoch (median of epochs 2–${epochs}): ${fmt(ours)}   [epochs: ${epochSeconds.map((s) => fmt(s)).join(" ")}]`);
+  out(`ours   fit CPU seconds per epoch (all threads, median of epochs 2–${epochs}): ${fmt(median(epochCpuSeconds.slice(1)))}`);
+  out(`ours   test accuracy: ${(100 * testAccuracy).toFixed(2)}%   train loss (data + L2): ${trainLoss.toPrecision(17)}   last step loss: ${lastStepLoss.toPrecision(17)}`);
+  out(`ours   one step: forward ${fmt(fwd * 1e3, 2)} ms, backward ${fmt(bwd * 1e3, 2)} ms, backward/forward ${fmt(bwd / fwd, 2)}`);
+  out(`ours   hand-written TwoLayerNet s/epoch: ${fmt(median(handSeconds.slice(1)))}   last step loss: ${handLastLoss.toPrecision(17)}`);
   out(`ours   peak memory (max RSS): ${maxRssMB.toFixed(0)} MB`);
-  out(`ours   one step: forward ${fmt(steady(forwardTimes) * 1e3, 2)} ms, backward ${fmt(steady(backwardTimes) * 1e3, 2)} ms, backward/forward ${fmt(steady(backwardTimes) / steady(forwardTimes), 2)}`);
   out();
   out(`gemm GFLOP/s (median of 30)          plain    wasm  threads`);
   for (const [label, tA, m, n, k] of [
@@ -231,12 +271,12 @@ export async function main(argv: string[]): Promise<number> {
       out();
       out(`numpy ${np.numpy} (${threads} thread${threads === 1 ? "" : "s"}) s/epoch: ${fmt(theirs)}   ours/numpy: ${fmt(ours / theirs, 2)}×   test accuracy ${(100 * np.testAccuracy).toFixed(2)}%   max RSS ${np.maxRssMB.toFixed(0)} MB`);
       out(`numpy  GFLOP/s: X @ W1 ${np.gflopsForward.toFixed(1)}, Xᵀ @ dH ${np.gflopsBackward.toFixed(1)}`);
-      out(`numpy  train loss (data + L2): ${(np.trainLoss + np.l2).toPrecision(17)}   last batch loss: ${np.lastBatchLoss.toPrecision(17)}`);
+      out(`numpy  train loss (data + L2): ${(np.trainLoss + np.l2).toPrecision(17)}   last step loss: ${np.lastBatchLoss.toPrecision(17)}`);
       const diff = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
       const w1 = readF64(dir, "w1_final.f64");
       let maxW = 0;
       for (let i = 0; i < w1.length; i++) maxW = Math.max(maxW, Math.abs(w1[i] - fc1.weight.data[i]));
-      out(`agreement: train loss rel. diff ${diff(train.loss + l2Term, np.trainLoss + np.l2).toExponential(2)}, last batch loss rel. diff ${diff(lastBatchLoss, np.lastBatchLoss).toExponential(2)}, max |ΔW1| ${maxW.toExponential(2)}`);
+      out(`agreement with fit: train loss rel. diff ${diff(trainLoss, np.trainLoss + np.l2).toExponential(2)}, last step loss rel. diff ${diff(lastStepLoss, np.lastBatchLoss).toExponential(2)}, max |ΔW1| ${maxW.toExponential(2)}; hand-written net's last step loss rel. diff ${diff(handLastLoss, np.lastBatchLoss).toExponential(2)}`);
     }
   }
   rmSync(dir, { recursive: true, force: true });

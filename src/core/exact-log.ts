@@ -83,9 +83,13 @@ const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer); // little-endian: u32[1] holds sign and exponent
 const TWO_THIRDS: DD = ddDiv([2, 0], [3, 0]);
 
+const LOG_TABLE_HI = Float64Array.from(LOG_TABLE, (d) => d[0]);
+const LOG_TABLE_LO = Float64Array.from(LOG_TABLE, (d) => d[1]);
+
 /**
  * ln(x) rounded to the nearest double. Positive finite x only (the callers guarantee it);
  * anything else falls back to Math.log, which handles 0, negatives, Infinity and NaN the IEEE way.
+ * The double-double steps are written out inline (no tuples) because randn calls this per pair.
  */
 export function exactLog(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x);
@@ -107,19 +111,93 @@ export function exactLog(x: number): number {
   const j = Math.round(m * (1 << TABLE_BITS));
   const c = j / 128;
   const num = m - c; // exact (Sterbenz)
-  const den = twoSum(m, c);
-  const sh = num / den[0];
-  const p = twoProd(sh, den[0]);
-  const sl = (num - p[0] - p[1] - sh * den[1]) / den[0];
-  const s: DD = quickTwoSum(sh, sl);
-  // 2 atanh(s) = 2s + (2/3)s³ + 2s (s⁴/5 + s⁶/7 + s⁸/9 + s¹⁰/11): the first two terms in double-double
-  const twoS: DD = [2 * s[0], 2 * s[1]];
-  const s3 = ddMul(ddMul(s, s), s);
+  // den = m + c as double-double (twoSum)
+  const dh = m + c;
+  let bb = dh - m;
+  const dl = m - (dh - bb) + (c - bb);
+  // s = num / den as double-double: one correction step with an exact product
+  const sh = num / dh;
+  let t = SPLITTER * sh;
+  const shH = t - (t - sh);
+  const shL = sh - shH;
+  t = SPLITTER * dh;
+  const dhH = t - (t - dh);
+  const dhL = dh - dhH;
+  const ph = sh * dh;
+  const pl = shH * dhH - ph + shH * dhL + shL * dhH + shL * dhL;
+  const sl = (num - ph - pl - sh * dl) / dh;
+  const s0 = sh + sl;
+  const s1 = sl - (s0 - sh);
+  // q = s² (double-double)
+  t = SPLITTER * s0;
+  const s0H = t - (t - s0);
+  const s0L = s0 - s0H;
+  let q0 = s0 * s0;
+  let q1 = s0H * s0H - q0 + 2 * s0H * s0L + s0L * s0L + 2 * s0 * s1;
+  t = q0 + q1;
+  q1 = q1 - (t - q0);
+  q0 = t;
+  // r = q · s = s³ (double-double)
+  t = SPLITTER * q0;
+  const q0H = t - (t - q0);
+  const q0L = q0 - q0H;
+  let r0 = q0 * s0;
+  let r1 = q0H * s0H - r0 + q0H * s0L + q0L * s0H + q0L * s0L + (q0 * s1 + q1 * s0);
+  t = r0 + r1;
+  r1 = r1 - (t - r0);
+  r0 = t;
+  // u = (2/3) s³ (double-double)
+  t = SPLITTER * r0;
+  const r0H = t - (t - r0);
+  const r0L = r0 - r0H;
+  const a0 = TWO_THIRDS[0];
+  t = SPLITTER * a0;
+  const a0H = t - (t - a0);
+  const a0L = a0 - a0H;
+  const u0 = r0 * a0;
+  const u1 = r0H * a0H - u0 + r0H * a0L + r0L * a0H + r0L * a0L + (r0 * TWO_THIRDS[1] + r1 * a0);
+  // 2 atanh(s) = 2s + (2/3)s³ + 2s (s⁴/5 + s⁶/7 + s⁸/9 + s¹⁰/11); the tail is below 2^-36 of 2s, so doubles suffice
   const z = sh * sh;
   const rest = 2 * sh * z * z * (1 / 5 + z * (1 / 7 + z * (1 / 9 + z / 11)));
-  let y = ddAdd(twoS, ddMul(TWO_THIRDS, s3));
-  y = ddAdd(y, [rest, 0]);
-  y = ddAdd(y, LOG_TABLE[j - TABLE_LO]);
-  if (k !== 0) y = ddAdd(y, ddMul([k, 0], LN2));
-  return y[0] + y[1];
+  // y = 2s + u + rest + log(c) + k ln2, summed as double-double (a0 + a1 kept normalized)
+  let y0 = 2 * s0;
+  let y1 = 2 * s1;
+  let e: number;
+  // y += u
+  let sum = y0 + u0;
+  bb = sum - y0;
+  e = y0 - (sum - bb) + (u0 - bb) + y1 + u1;
+  y0 = sum + e;
+  y1 = e - (y0 - sum);
+  // y += rest
+  sum = y0 + rest;
+  bb = sum - y0;
+  e = y0 - (sum - bb) + (rest - bb) + y1;
+  y0 = sum + e;
+  y1 = e - (y0 - sum);
+  // y += log(c)
+  const lc0 = LOG_TABLE_HI[j - TABLE_LO];
+  const lc1 = LOG_TABLE_LO[j - TABLE_LO];
+  sum = y0 + lc0;
+  bb = sum - y0;
+  e = y0 - (sum - bb) + (lc0 - bb) + y1 + lc1;
+  y0 = sum + e;
+  y1 = e - (y0 - sum);
+  if (k !== 0) {
+    // y += k ln2, with k · LN2[0] exact as a double-double
+    const kh = k * LN2[0];
+    t = SPLITTER * k;
+    const kH = t - (t - k);
+    const kL = k - kH;
+    t = SPLITTER * LN2[0];
+    const lH = t - (t - LN2[0]);
+    const lL = LN2[0] - lH;
+    const kl = kH * lH - kh + kH * lL + kL * lH + kL * lL + k * LN2[1];
+    sum = y0 + kh;
+    bb = sum - y0;
+    e = y0 - (sum - bb) + (kh - bb) + y1 + kl;
+    y0 = sum + e;
+    y1 = e - (y0 - sum);
+  }
+  return y0 + y1;
 }

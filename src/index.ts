@@ -93,7 +93,7 @@ export { checkFunction, checkDerivative } from "./exercises/check-function";
 export type { FunctionCheckOptions, DerivativeCheckOptions, SamplePoint } from "./exercises/check-function";
 export { checkGradient, numericalGradient } from "./exercises/check-gradient";
 export type { GradientCheckOptions } from "./exercises/check-gradient";
-export { checkChoice, checkMatching } from "./exercises/check-choice";
+export { checkChoice, checkBoolean, checkMatching } from "./exercises/check-choice";
 export type { ChoiceCheckOptions } from "./exercises/check-choice";
 export { selfCheck } from "./exercises/self-check";
 export { ExerciseError, NotAnsweredError, notAnswered, isExerciseError, isNotAnsweredError } from "./exercises/errors";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkChoice, checkMatching } from "./check-choice";
+import { checkBoolean, checkChoice, checkMatching } from "./check-choice";
 import { selfCheck } from "./self-check";
 import { recordDisplays, thrown } from "./test-helpers";
 
@@ -24,6 +24,21 @@ describe("checkChoice", () => {
       'direction should be one of "up", "down", got "left".',
     );
     expect(thrown(() => checkChoice("direction", undefined, "down", options)).message).toContain("direction is undefined");
+  });
+});
+
+describe("checkBoolean", () => {
+  it("passes the right boolean and explains the rest", () => {
+    checkBoolean("lossFell", true, true);
+    expect(shown.bundles[0]["text/plain"]).toBe("✓ lossFell = true");
+    expect(thrown(() => checkBoolean("lossFell", false, true, { hint: "Compare L_new with L." })).message).toBe(
+      "lossFell = false is not right. Compare L_new with L.",
+    );
+    expect(thrown(() => checkBoolean("lossFell", 1.44, true)).message).toBe(
+      "lossFell should be true or false, got the number 1.44. Write a comparison, like a < b.",
+    );
+    expect(thrown(() => checkBoolean("lossFell", "yes", true)).message).toContain('got the string "yes"');
+    expect(thrown(() => checkBoolean("lossFell", undefined, true)).message).toContain("lossFell is undefined");
   });
 });
 

@@ -1,8 +1,9 @@
-// checkChoice and checkMatching: multiple-choice and match-the-terms answers, with a hint per wrong pick.
+// checkChoice, checkBoolean and checkMatching: choice, yes/no and match-the-terms answers, with a hint per wrong pick.
 
 import { freeze, hasOwn, ownKeys, ownOption } from "./intrinsics";
 import { fail } from "./errors";
 import { showPassed } from "./passed";
+import { formatNumber } from "./describe";
 
 export interface ChoiceCheckOptions {
   /** Every allowed answer; anything else is reported as not one of the choices. */
@@ -39,6 +40,21 @@ export function checkChoice(name: string, got: unknown, expected: string, option
   fail(`${name} = "${got}" is not the best answer.` + (hint ? ` ${hint}` : " Reread the cells above and try another."));
 }
 
+/** got must be the boolean `expected`; a number or string gets told to compare instead. */
+export function checkBoolean(name: string, got: unknown, expected: boolean, options?: { hint?: string }): void {
+  if (got === undefined) fail(`${name} is undefined. Did you run the cell above, and does it assign ${name}?`);
+  if (typeof got !== "boolean") {
+    const what = typeof got === "number" ? `the number ${formatNumber(got)}` : typeof got === "string" ? `the string "${got}"` : `a ${typeof got}`;
+    fail(`${name} should be true or false, got ${what}. Write a comparison, like a < b.`);
+  }
+  if (got === expected) {
+    showPassed(`${name} = ${got}`);
+    return;
+  }
+  const hint = ownOption<string | undefined>(options, "hint", undefined);
+  fail(`${name} = ${got} is not right.` + (hint ? ` ${hint}` : ""));
+}
+
 /** got maps each term to a definition's key; feedback names every term matched wrongly. */
 export function checkMatching(
   name: string,
@@ -69,4 +85,5 @@ export function checkMatching(
 }
 
 freeze(checkChoice);
+freeze(checkBoolean);
 freeze(checkMatching);

@@ -74,3 +74,14 @@ describe("Matrix", () => {
     );
   });
 });
+
+describe("printing", () => {
+  it("shows 6 significant digits and cuts long axes to their ends like numpy", () => {
+    expect(String(Matrix.from([[1, 1 / 3]]))).toBe("Matrix [1, 2]\n[[1, 0.333333]]");
+    const big = new Matrix(12, 12, Array.from({ length: 144 }, (_, i) => i));
+    const lines = String(big).split("\n");
+    expect(lines).toHaveLength(1 + 7);
+    expect(lines[1]).toBe("[[0, 1, 2, …, 9, 10, 11],");
+    expect(lines[4]).toBe(" …,");
+  });
+});

@@ -1,4 +1,5 @@
 /** A row-major float64 [rows, cols] matrix: elementwise ops with row/column broadcasting, reductions, matmul. */
+import { formatRows } from "./format";
 import { gemm } from "./gemm";
 import { BinaryOp, broadcastBinary, mapValues } from "./elementwise";
 import { argmaxAxis, Axis, maxAxis, sumAll, sumAxis } from "./reduce";
@@ -182,9 +183,13 @@ export class Matrix implements MatrixLike {
     return this;
   }
 
+  /** Node's util.inspect (and so a notebook's output) prints the same text as toString(). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
-    const rows = this.toArray().map((r) => "[" + r.map((v) => formatNumber(v)).join(", ") + "]");
-    return `Matrix ${formatShape(this.shape)}\n[${rows.join(",\n ")}]`;
+    return `Matrix ${formatShape(this.shape)}\n${formatRows(this.data, this.rows, this.cols)}`;
   }
 
   private binary(op: BinaryOp, other: Matrix | number): Matrix {
@@ -242,8 +247,4 @@ function asMatrix(x: Matrix | number): Matrix {
 
 function checkAxis(op: string, axis: number): void {
   if (axis !== 0 && axis !== 1) throw new RangeError(`${op}: axis must be 0 or 1, got ${axis}`);
-}
-
-function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, "");
 }

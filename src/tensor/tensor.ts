@@ -1,4 +1,5 @@
 /** Tensor: 2-D float64 data that records the ops made from it, and the engine that runs them backward. */
+import { formatRows } from "../core/format";
 import { expectLength, expectMatrix, formatShape, Shape, ShapeError } from "../core/shape";
 
 /**
@@ -183,10 +184,15 @@ export class Tensor {
     }
   }
 
+  /** Node's util.inspect (and so a notebook's output) prints the same text as toString(). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   toString(): string {
-    const body = this.toArray().map((r) => "[" + r.map((v) => formatNumber(v)).join(", ") + "]");
     const tags = [this.label ? `"${this.label}"` : "", this.op ? `op ${this.op}` : "", this.requiresGrad ? "requiresGrad" : ""];
-    return `Tensor ${formatShape(this.shape)} ${tags.filter((t) => t).join(", ")}\n[${body.join(",\n ")}]`;
+    const tagText = tags.filter((t) => t).join(", ");
+    return `Tensor ${formatShape(this.shape)}${tagText ? " " + tagText : ""}\n${formatRows(this.data, this.rows, this.cols)}`;
   }
 }
 
@@ -222,8 +228,4 @@ function topologicalOrder(root: Tensor): Tensor[] {
     for (const input of node.inputs) if (input.requiresGrad && !visited.has(input)) stack.push([input, false]);
   }
   return order;
-}
-
-function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, "");
 }

@@ -6,7 +6,7 @@ import { expectMatrix, formatShape, ShapeError } from "../core/shape";
 import { checkLabels, Labels, mse, softmaxCrossEntropy } from "../tensor/losses";
 import { noGrad, Tensor } from "../tensor/tensor";
 import { Module, NamedParameter } from "./module";
-import { Optimizer } from "./sgd";
+import { clipGradNorm, Optimizer } from "./sgd";
 import { Schedule } from "./schedule";
 
 export interface StepInfo {
@@ -68,6 +68,8 @@ export interface FitOptions {
   l2?: number;
   /** shuffle every epoch (default true); false keeps the data order */
   shuffle?: boolean;
+  /** rescale all gradients together to at most this L2 norm before each update (gradNorms record them before) */
+  clipGradNorm?: number;
 }
 
 /**
@@ -77,11 +79,12 @@ export interface FitOptions {
  * measured after each epoch in eval mode.
  */
 export function fit(model: Module, data: FitData, options: FitOptions): TrainingHistory {
-  const { epochs, batchSize, optimizer, seed, schedule, l2 = 0, shuffle = true } = options;
+  const { epochs, batchSize, optimizer, seed, schedule, l2 = 0, shuffle = true, clipGradNorm: maxNorm } = options;
   const lossKind = options.loss ?? "crossEntropy";
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`fit: batchSize must be a positive integer, got ${batchSize}`);
   if (!(l2 >= 0)) throw new RangeError(`fit: l2 must be >= 0, got ${l2}`);
+  if (maxNorm !== undefined && !(maxNorm > 0)) throw new RangeError(`fit: clipGradNorm must be > 0, got ${maxNorm}`);
   const [n, features] = expectMatrix("fit", "x", data.x.shape);
   if (n === 0) throw new ShapeError(`fit: x must have at least one example (row), got x ${formatShape(data.x.shape)}`);
   checkTargets("fit", "y", lossKind, data.y, n);
@@ -138,6 +141,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
         history.stoppedEarly = `fit: the gradient became non-finite ${where}, first in ${bad.name} (loss was ${loss}); lower the learning rate or clip gradients`;
         break training;
       }
+      if (maxNorm !== undefined) clipGradNorm(model.parameters(), maxNorm);
       if (schedule !== undefined) optimizer.lr = schedule(step, totalSteps);
       optimizer.step(); // update
 

@@ -19,6 +19,7 @@ describe("softmax and logSoftmax", () => {
   });
   it("refuse non-finite logits, naming the position", () => {
     expect(() => softmax(tensor([[1, NaN]]))).toThrow("softmax: x must be finite, got NaN at [0, 1]");
+    expect(() => logSoftmax(tensor([[-Infinity, 0]]))).toThrow("logSoftmax: x must be finite, got -Infinity at [0, 0]");
   });
 });
 

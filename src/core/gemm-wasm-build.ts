@@ -17,7 +17,9 @@ export async function assembleGemmKernel(): Promise<Uint8Array> {
     };
   }>;
   const wabt = await wabtFactory();
-  const module = wabt.parseWat("gemm-kernel.wat", readFileSync(WAT_PATH, "utf8"), { simd: true, threads: true });
+  // latin1: wabt copies the text into its memory one char code per byte, so hand it the file's bytes as
+  // they are (read as utf8, a character such as U+230A would arrive as byte 0x0A, a newline).
+  const module = wabt.parseWat("gemm-kernel.wat", readFileSync(WAT_PATH, "latin1"), { simd: true, threads: true });
   try {
     return module.toBinary({}).buffer;
   } finally {

@@ -15,7 +15,7 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 type Tiles = (
-  ap: number, rsA: number, csA: number, bp: number, cp: number, ldc: number,
+  ap: number, rsA: number, csA: number, panelStride: number, bp: number, cp: number, ldc: number,
   k: number, ip0: number, ip1: number, jpCount: number,
 ) => void;
 type PackB = (src: number, ldb: number, dst: number, k: number, jpCount: number) => void;
@@ -71,7 +71,7 @@ const SEQ = 0; // job number; workers sleep on it
 const NEXT = 1; // (job tag << 16) | next chunk index; 0xffff = closed
 const DONE = 2; // chunks finished
 const CHUNKS = 3; // chunks in this job
-const ARGS = 4; // ap, rsA, csA, bp, cp, ldc, k, jpCount, panelsPerChunk, panels
+const ARGS = 4; // ap, rsA, csA, panelStride, bp, cp, ldc, k, jpCount, panelsPerChunk, panels
 const STOP = 15;
 const CLOSED = 0xffff;
 
@@ -104,10 +104,10 @@ const CLAIM_LOOP_BODY = `
     const idx = cur & 0xffff;
     if (idx >= Atomics.load(c, ${CHUNKS})) return ran;
     if (Atomics.compareExchange(c, ${NEXT}, cur, cur + 1) !== cur) continue;
-    const per = c[${ARGS + 8}], panels = c[${ARGS + 9}];
+    const per = c[${ARGS + 9}], panels = c[${ARGS + 10}];
     const ip0 = idx * per;
     const ip1 = Math.min(panels, ip0 + per);
-    tiles(c[${ARGS}], c[${ARGS + 1}], c[${ARGS + 2}], c[${ARGS + 3}], c[${ARGS + 4}], c[${ARGS + 5}], c[${ARGS + 6}], ip0, ip1, c[${ARGS + 7}]);
+    tiles(c[${ARGS}], c[${ARGS + 1}], c[${ARGS + 2}], c[${ARGS + 3}], c[${ARGS + 4}], c[${ARGS + 5}], c[${ARGS + 6}], c[${ARGS + 7}], ip0, ip1, c[${ARGS + 8}]);
     ran++;
     if (Atomics.add(c, ${DONE}, 1) + 1 === Atomics.load(c, ${CHUNKS})) Atomics.notify(c, ${DONE});
   }
@@ -185,11 +185,14 @@ export function gemmWasm(
   const colPanels = Math.ceil(n / TILE);
   const mPad = panels * TILE;
   const nPad = colPanels * TILE;
-  // Layout in doubles: A (+ slack the padded rows read), row-major B (+ slack), B's panels, C padded to whole tiles.
+  // Layout in doubles: A (+ slack the padded rows read), Aᵀ's panels (transA), row-major B (+ slack),
+  // B's panels, C padded to whole tiles.
   const aLen = mPad * k + TILE;
+  const aPackLen = transA ? panels * k * TILE : 0;
   const bLen = transB ? 0 : k * n + TILE;
   const aOff = 0;
-  const bOff = aOff + aLen;
+  const aPackOff = aOff + aLen;
+  const bOff = aPackOff + aPackLen;
   const packOff = bOff + bLen;
   const cOff = packOff + colPanels * k * TILE;
   const f = reserve(rt, cOff + mPad * nPad);
@@ -211,15 +214,21 @@ export function gemmWasm(
       }
     }
   }
-  const rsA = transA ? 8 : k * 8; // bytes between rows of op(A)
-  const csA = transA ? m * 8 : 8; // bytes between columns of op(A)
-  const ap = aOff * 8, bp = packOff * 8, cp = cOff * 8, ldcBytes = nPad * 8;
+  let ap: number, rsA: number, csA: number, panelStride: number; // where op(A)[i, p] lives (bytes)
+  if (transA) {
+    // A is stored [k, m]: its rows are op(A)'s columns, so packB cuts op(A) into 4-row panels
+    rt.packB(aOff * 8, m * 8, aPackOff * 8, k, panels);
+    [ap, rsA, csA, panelStride] = [aPackOff * 8, 8, TILE * 8, k * TILE * 8];
+  } else {
+    [ap, rsA, csA, panelStride] = [aOff * 8, k * 8, 8, TILE * k * 8];
+  }
+  const bp = packOff * 8, cp = cOff * 8, ldcBytes = nPad * 8;
 
   const p = threads && threadLimit > 1 && panels >= 2 ? getPool(rt) : null;
   if (p && p.workers.length > 0) {
-    runShared(p, rt.tiles, [ap, rsA, csA, bp, cp, ldcBytes, k, colPanels], panels);
+    runShared(p, rt.tiles, [ap, rsA, csA, panelStride, bp, cp, ldcBytes, k, colPanels], panels);
   } else {
-    rt.tiles(ap, rsA, csA, bp, cp, ldcBytes, k, 0, panels, colPanels);
+    rt.tiles(ap, rsA, csA, panelStride, bp, cp, ldcBytes, k, 0, panels, colPanels);
   }
 
   if (!accumulate && nPad === n) {
@@ -244,8 +253,8 @@ function runShared(p: Pool, tiles: Tiles, args: number[], panels: number): void 
   p.seq = (p.seq + 1) | 0;
   const tag = p.seq & 0x7fff;
   for (let i = 0; i < args.length; i++) c[ARGS + i] = args[i];
-  c[ARGS + 8] = per;
-  c[ARGS + 9] = panels;
+  c[ARGS + 9] = per;
+  c[ARGS + 10] = panels;
   Atomics.store(c, CHUNKS, chunks);
   Atomics.store(c, DONE, 0);
   Atomics.store(c, NEXT, tag << 16);

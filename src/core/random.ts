@@ -110,7 +110,7 @@ export class NumpyRandom {
   /**
    * Integers in [low, high): `np.random.randint(low, high, size=shape)`; with one argument, [0, low).
    * Always returns a `number[]` (one element when no shape is given, like numpy's scalar draw).
-   * The range high - low may be at most 2^53 so every value is an exact JavaScript integer.
+   * low and high must be safe integers (|x| < 2^53) and high - low at most 2^53, so every value is exact.
    */
   randint(low: number, high?: number, ...shape: number[]): number[] {
     if (high === undefined) {

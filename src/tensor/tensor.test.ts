@@ -15,6 +15,13 @@ describe("Tensor", () => {
     expect(t.label).toBe("x");
     expect(String(t)).toContain("Tensor [2, 3]");
   });
+  it("draws randn from a seeded generator, and makes zeros, ones and constants", () => {
+    const r = { randn: (...shape: number[]) => Float64Array.from({ length: shape[0] * shape[1] }, (_, i) => i) };
+    expect(Tensor.randn(2, 2, r, { requiresGrad: true }).toArray()).toEqual([[0, 1], [2, 3]]);
+    expect(Tensor.ones(1, 2).toArray()).toEqual([[1, 1]]);
+    expect(Tensor.full(2, 1, 7).toArray()).toEqual([[7], [7]]);
+    expect(Tensor.zeros(1, 3).size).toBe(3);
+  });
   it("rejects data that does not fit its shape, and ragged rows", () => {
     expect(() => new Tensor([1, 2, 3], [2, 2])).toThrow("Tensor: data of shape [2, 2] needs 4 values, got 3");
     expect(() => new Tensor([1, 2], [2])).toThrow(ShapeError);

@@ -99,6 +99,11 @@ export class Tensor {
     return Tensor.full(rows, cols, 1, options);
   }
 
+  /** Standard normal values drawn from a seeded generator (NumpyRandom: the same draws as np.random.randn). */
+  static randn(rows: number, cols: number, rng: { randn(...shape: number[]): Float64Array }, options: TensorOptions = {}): Tensor {
+    return new Tensor(rng.randn(rows, cols), [rows, cols], options);
+  }
+
   get rows(): number {
     return this.shape[0];
   }

@@ -54,12 +54,18 @@ export function wasmAvailable(): boolean {
   return getRuntime() !== null;
 }
 
-/** Grows the shared memory to hold `doubles` float64 values and returns a current view of it. */
-function reserve(rt: Runtime, doubles: number): Float64Array {
+/** Grows the shared memory to hold `doubles` float64 values and returns a current view of it (null: too big). */
+function reserve(rt: Runtime, doubles: number): Float64Array | null {
   const bytes = doubles * 8;
-  if (bytes > MAX_PAGES * PAGE) throw new RangeError(`gemm: operands need ${bytes} bytes, more than the kernel's 1 GiB memory`);
+  if (bytes > MAX_PAGES * PAGE) return null; // past the kernel's 1 GiB: the caller falls back to plain TypeScript
   const have = rt.memory.buffer.byteLength;
-  if (bytes > have) rt.memory.grow(Math.ceil((bytes - have) / PAGE));
+  if (bytes > have) {
+    try {
+      rt.memory.grow(Math.ceil((bytes - have) / PAGE));
+    } catch {
+      return null; // the system refused the memory: plain TypeScript needs none beyond the operands
+    }
+  }
   if (rt.f64.length * 8 !== rt.memory.buffer.byteLength) rt.f64 = new Float64Array(rt.memory.buffer);
   return rt.f64;
 }
@@ -168,7 +174,7 @@ function getPool(rt: Runtime): Pool | null {
 /**
  * op(A) [m, k] @ op(B) [k, n] → C [m, n] on the wasm kernel (sizes already checked by gemm).
  * threads: share the row panels with the worker pool (worth it only for large products).
- * Returns false when wasm is unavailable, so the caller can fall back.
+ * Returns false when wasm is unavailable or the operands exceed its 1 GiB memory, so the caller can fall back.
  */
 export function gemmWasm(
   transA: boolean, transB: boolean, m: number, n: number, k: number,
@@ -196,6 +202,7 @@ export function gemmWasm(
   const packOff = bOff + bLen;
   const cOff = packOff + colPanels * k * TILE;
   const f = reserve(rt, cOff + mPad * nPad);
+  if (!f) return false;
 
   f.set(a.subarray(0, m * k), aOff);
   f.fill(0, aOff + m * k, aOff + aLen); // padded rows read zeros, not stale values

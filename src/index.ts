@@ -30,7 +30,7 @@ export { BatchNorm1d, type BatchNormOptions } from "./nn/batchnorm";
 export { xavierUniform, xavierNormal, heNormal, heUniform, pytorchUniform, scaledNormal, type Initializer } from "./nn/init";
 export { SGD, clipGradNorm, type SGDOptions, type Optimizer } from "./nn/sgd";
 export { cosineSchedule, constantSchedule, type Schedule, type CosineOptions } from "./nn/schedule";
-export { fit, evaluateAccuracy } from "./nn/fit";
+export { fit, evaluateAccuracy, predict } from "./nn/fit";
 export type { StepInfo, EpochInfo, TrainingHistory, TrainingCallback, FitData, FitOptions, Targets } from "./nn/fit";
 export { TwoLayerNet, affineForward, affineBackward, reluForward, reluBackward, softmaxLoss } from "./nn/two-layer-net";
 export type { TwoLayerParams, TwoLayerGrads, TwoLayerCache, AffineCache } from "./nn/two-layer-net";

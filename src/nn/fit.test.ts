@@ -5,7 +5,7 @@ import { ShapeError } from "../core/shape";
 import { softmaxCrossEntropy } from "../tensor/losses";
 import { Tensor } from "../tensor/tensor";
 import { ReLU } from "./activations";
-import { EpochInfo, fit, StepInfo, TrainingHistory } from "./fit";
+import { EpochInfo, fit, predict, StepInfo, TrainingHistory } from "./fit";
 import { Linear } from "./linear";
 import { Module, ParameterEntry } from "./module";
 import { cosineSchedule } from "./schedule";
@@ -64,6 +64,9 @@ describe("fit", () => {
     expect(Object.keys(h.gradNorms)).toEqual(["Linear 1 (W)", "Linear 1 (b)", "Linear 2 (W)", "Linear 2 (b)"]);
     expect(h.gradNorms["Linear 1 (W)"]).toHaveLength(50);
     expect(h.stoppedEarly).toBeUndefined();
+    expect(m.training).toBe(true);
+    const predicted = predict(m, validation.x);
+    expect(predicted.filter((c, i) => c === validation.y[i]).length / 100).toBe(h.validationAccuracy[4]);
     expect(m.training).toBe(true);
   });
 

@@ -187,6 +187,19 @@ export function evaluateAccuracy(model: Module, x: MatrixLike, y: Targets, loss:
   }
 }
 
+/** The predicted class (argmax of the scores) of every row of x [n, features], in eval mode without recording a graph. */
+export function predict(model: Module, x: MatrixLike): number[] {
+  const [rows, cols] = expectMatrix("predict", "x", x.shape);
+  const wasTraining = model.training;
+  model.eval();
+  try {
+    const scores = noGrad(() => model.forward(new Tensor(x.data, [rows, cols])));
+    return argmaxAxis(scores.data, scores.shape[0], scores.shape[1], 1);
+  } finally {
+    model.train(wasTraining);
+  }
+}
+
 /** Gathers shuffled rows into buffers that are reused from step to step (a step's graph is gone before the next). */
 class BatchMaker {
   private readonly xData: Float64Array;

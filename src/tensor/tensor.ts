@@ -99,6 +99,11 @@ export class Tensor {
     return Tensor.full(rows, cols, 1, options);
   }
 
+  /** A constant tensor sharing the data of anything with a 2-D shape (a Matrix, a data set's x). */
+  static of(x: { readonly data: Float64Array; readonly shape: Shape }, options: TensorOptions = {}): Tensor {
+    return new Tensor(x.data, x.shape, options);
+  }
+
   /** Standard normal values drawn from a seeded generator (NumpyRandom: the same draws as np.random.randn). */
   static randn(rows: number, cols: number, rng: { randn(...shape: number[]): Float64Array }, options: TensorOptions = {}): Tensor {
     return new Tensor(rng.randn(rows, cols), [rows, cols], options);

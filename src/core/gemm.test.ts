@@ -81,6 +81,23 @@ describe("gemm", () => {
     checkAgainstNaive(wasmThreaded, 100, 784, 20); // wide output, few rows
   });
 
+  it("every path gives bitwise the same C (each element summed over p in order, no fused multiply-add)", () => {
+    // what lets gemm switch between one thread and several, or wasm and TypeScript, without changing a result
+    for (const [m, n, k] of [[37, 21, 50], [200, 100, 78]] as [number, number, number][]) {
+      for (const tA of [false, true])
+        for (const tB of [false, true]) {
+          const a = fill(m * k, 5), b = fill(k * n, 6);
+          const outs = [gemmPlain, wasmSingle, wasmThreaded].map((f) => {
+            const c = fill(m * n, 7);
+            f(tA, tB, m, n, k, a, b, c, true);
+            return Array.from(c);
+          });
+          expect(outs[1]).toEqual(outs[0]);
+          expect(outs[2]).toEqual(outs[0]);
+        }
+    }
+  });
+
   it("forcing a path is honoured and unknown paths are refused", () => {
     try {
       setGemmPath("plain");

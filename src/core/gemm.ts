@@ -98,7 +98,11 @@ export function checkGemm(m: number, n: number, k: number, a: Float64Array, b: F
   if (c.length < m * n) throw new RangeError(`gemm: c must hold m·n = ${m * n} values, got ${c.length}`);
 }
 
-/** Plain TypeScript kernel: loop orders chosen so the innermost loop walks memory contiguously. */
+/**
+ * Plain TypeScript kernel, for tiny products and engines without wasm SIMD: 4×4 tiles of C held in
+ * sixteen locals (what lets V8 keep them in registers), operands read in place through strides, so
+ * every transpose variant is the same loop; a scalar loop finishes the ragged edges.
+ */
 export function gemmPlain(
   transA: boolean,
   transB: boolean,
@@ -110,36 +114,43 @@ export function gemmPlain(
   c: Float64Array,
   accumulate: boolean,
 ): void {
-  if (!accumulate) c.fill(0, 0, m * n);
-  if (!transB) {
-    // C[i, :] += op(A)[i, p] * B[p, :]  — contiguous rows of B and C
-    for (let i = 0; i < m; i++) {
-      const ci = i * n;
-      for (let p = 0; p < k; p++) {
-        const aip = transA ? a[p * m + i] : a[i * k + p];
-        const bp = p * n;
-        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+  // op(A)[i, p] = a[i·ars + p·acs],  op(B)[p, j] = b[p·brs + j·bcs]
+  const ars = transA ? 1 : k, acs = transA ? m : 1;
+  const brs = transB ? 1 : n, bcs = transB ? k : 1;
+  const m4 = m - (m % 4), n4 = n - (n % 4);
+  for (let i = 0; i < m4; i += 4) {
+    for (let j = 0; j < n4; j += 4) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let pa = i * ars, pb = j * bcs;
+      for (let p = 0; p < k; p++, pa += acs, pb += brs) {
+        const a0 = a[pa], a1 = a[pa + ars], a2 = a[pa + 2 * ars], a3 = a[pa + 3 * ars];
+        const b0 = b[pb], b1 = b[pb + bcs], b2 = b[pb + 2 * bcs], b3 = b[pb + 3 * bcs];
+        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
       }
-    }
-  } else if (!transA) {
-    // C[i, j] += A[i, :] · B[j, :]  — both rows contiguous
-    for (let i = 0; i < m; i++) {
-      const ai = i * k;
-      for (let j = 0; j < n; j++) {
-        const bj = j * k;
-        let s = 0;
-        for (let p = 0; p < k; p++) s += a[ai + p] * b[bj + p];
-        c[i * n + j] += s;
-      }
-    }
-  } else {
-    // Aᵀ Bᵀ: C[i, j] += Σ_p A[p, i] B[j, p]; walk A's row p for all i, B's column p for j
-    for (let p = 0; p < k; p++) {
-      const ap = p * m;
-      for (let j = 0; j < n; j++) {
-        const bjp = b[j * k + p];
-        for (let i = 0; i < m; i++) c[i * n + j] += a[ap + i] * bjp;
+      const r0 = i * n + j, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      if (accumulate) {
+        c[r0] += c00; c[r0 + 1] += c01; c[r0 + 2] += c02; c[r0 + 3] += c03;
+        c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
+        c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
+        c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
+      } else {
+        c[r0] = c00; c[r0 + 1] = c01; c[r0 + 2] = c02; c[r0 + 3] = c03;
+        c[r1] = c10; c[r1 + 1] = c11; c[r1 + 2] = c12; c[r1 + 3] = c13;
+        c[r2] = c20; c[r2 + 1] = c21; c[r2 + 2] = c22; c[r2 + 3] = c23;
+        c[r3] = c30; c[r3 + 1] = c31; c[r3 + 2] = c32; c[r3 + 3] = c33;
       }
     }
   }
+  // ragged edges: the last m % 4 rows (all columns) and the last n % 4 columns (of the tiled rows)
+  const edge = (i: number, j: number) => {
+    let s = 0;
+    for (let p = 0, pa = i * ars, pb = j * bcs; p < k; p++, pa += acs, pb += brs) s += a[pa] * b[pb];
+    c[i * n + j] = accumulate ? c[i * n + j] + s : s;
+  };
+  for (let i = m4; i < m; i++) for (let j = 0; j < n; j++) edge(i, j);
+  for (let i = 0; i < m4; i++) for (let j = n4; j < n; j++) edge(i, j);
 }

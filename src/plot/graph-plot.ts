@@ -31,8 +31,8 @@ export interface GraphPlotOptions {
 }
 
 const ROW = 86; // px between rows: a three-line box plus a gap
-const TARGET_WIDTH = 920; // px: fits a notebook's output area; wider graphs get narrower columns
-const MIN_COLUMN = 135; // px: a box (~90) plus room for the op circle; below this, boxes would overlap
+const TARGET_WIDTH = 780; // px: fits JupyterLab's output area with the file browser open
+const MIN_COLUMN = 125; // px: a box (~80) plus room for the op circle; below this, boxes would overlap
 
 /** Column of each node: longest path from a leaf; a leaf goes one column left of its first consumer. */
 export function graphColumns(graph: ValueGraph): Map<string, number> {
@@ -111,7 +111,7 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
   const column = graphColumns(graph);
   const row = orderRows(graph, column);
   const maxCol = Math.max(...[...column.values()]);
-  const COLUMN = Math.max(MIN_COLUMN, Math.min(210, TARGET_WIDTH / (maxCol + 1.3)));
+  const COLUMN = Math.max(MIN_COLUMN, Math.min(210, TARGET_WIDTH / (maxCol + 1)));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Pixel coordinates: x to the right, y upward (Plotly), so the first row is at the top.
   const pos = (id: string) => ({ x: column.get(id)! * COLUMN, y: -row.get(id)! * ROW });
@@ -134,8 +134,8 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
     {
       type: "scatter", mode: "markers+text", name: "ops",
       x: ops.map((n) => opPos(n.id).x), y: ops.map((n) => opPos(n.id).y),
-      text: ops.map((n) => n.op), textfont: { size: 13, color: INK },
-      marker: { size: 38, color: "#FFF4D6", line: { color: OKABE_ITO.orange, width: 1.5 } },
+      text: ops.map((n) => n.op), textfont: { size: 12, color: INK },
+      marker: { size: 34, color: "#FFF4D6", line: { color: OKABE_ITO.orange, width: 1.5 } },
       hovertext: ops.map((n) => `op ${n.op} → ${name(n)}`), hoverinfo: "text", showlegend: false,
     },
     {
@@ -149,16 +149,16 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
   const annotations: Annotation[] = graph.nodes.map((n) => ({
     x: pos(n.id).x, y: pos(n.id).y, xref: "x", yref: "y", showarrow: false, align: "center",
     text: `<b>${name(n)}</b><br>data ${fixed(n.data, decimals)}<br><span style="color:${signColor(n.grad)}">grad ${fixed(n.grad, decimals)}</span>`,
-    font: { size: 12, color: INK }, bgcolor: "#FFFFFF", bordercolor: INK, borderwidth: 1, borderpad: 4,
+    font: { size: 11, color: INK }, bgcolor: "#FFFFFF", bordercolor: INK, borderwidth: 1, borderpad: 3,
   }));
 
   const rows = Math.max(...[...row.values()].map((r) => Math.abs(r))) * 2 + 1;
-  const width = Math.max(420, Math.round((maxCol + 1.3) * COLUMN + 20));
+  const width = Math.max(420, Math.round((maxCol + 1) * COLUMN + 20));
   const height = Math.max(260, rows * ROW + 110);
   const out = graph.nodes.find((n) => column.get(n.id) === maxCol)!;
   const layout = {
     title: { text: options.title ?? `Computation graph of ${name(out)} (after backward)`, x: 0.02, xanchor: "left" as const, font: { size: 17, color: INK } },
-    xaxis: { visible: false, range: [-COLUMN * 0.65, maxCol * COLUMN + COLUMN * 0.65], fixedrange: true },
+    xaxis: { visible: false, range: [-COLUMN * 0.5, maxCol * COLUMN + COLUMN * 0.5], fixedrange: true },
     yaxis: { visible: false, range: [-(rows / 2) * ROW, (rows / 2) * ROW], fixedrange: true },
     annotations,
     showlegend: false,

@@ -34,6 +34,8 @@ export { fit, evaluateAccuracy, predict } from "./nn/fit";
 export type { StepInfo, EpochInfo, TrainingHistory, TrainingCallback, FitData, FitOptions, Targets } from "./nn/fit";
 export { TwoLayerNet, affineForward, affineBackward, reluForward, reluBackward, softmaxLoss } from "./nn/two-layer-net";
 export type { TwoLayerParams, TwoLayerGrads, TwoLayerCache, AffineCache } from "./nn/two-layer-net";
+export { sigmoidNetForward, sigmoidNetBackward, lesson003Params, LESSON_003, SIGMOID_NET_MISTAKES } from "./nn/sigmoid-net";
+export type { SigmoidNetParams, SigmoidNetCache, SigmoidNetGrads, SigmoidNetMistake } from "./nn/sigmoid-net";
 
 // ── gradcheck: numerical versus analytic gradients ────────────────────────
 export { relError, maxRelError, errorBand, BAND_LIMITS, type Band } from "./gradcheck/relative-error";

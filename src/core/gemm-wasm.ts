@@ -79,6 +79,8 @@ const DONE = 2; // chunks finished
 const CHUNKS = 3; // chunks in this job
 const ARGS = 4; // ap, rsA, csA, panelStride, bp, cp, ldc, k, jpCount, panelsPerChunk, panels
 const STOP = 15;
+const DEAD = 16; // a worker threw: the job in flight must be finished by this thread
+const CONTROL_WORDS = 17;
 const CLOSED = 0xffff;
 
 // Worker and main thread run the same claim loop; a chunk is claimed only while its job is open,
@@ -94,7 +96,13 @@ for (;;) {
   Atomics.wait(c, ${SEQ}, seen);
   seen = Atomics.load(c, ${SEQ});
   if (Atomics.load(c, ${STOP}) !== 0) break;
-  claimLoop(c, tiles, seen);
+  try {
+    claimLoop(c, tiles, seen);
+  } catch (e) {
+    Atomics.store(c, ${DEAD}, 1);
+    Atomics.notify(c, ${DONE});
+    throw e;
+  }
 }
 `;
 
@@ -124,6 +132,8 @@ interface Pool {
   control: Int32Array;
   workers: Worker[];
   seq: number;
+  /** set (between products) when a worker errored or exited; a throw inside a product sets DEAD */
+  dead: boolean;
 }
 
 let pool: Pool | null | undefined;
@@ -133,9 +143,13 @@ let threadLimit = Math.max(1, Math.min(4, availableParallelism()));
 export function setGemmThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`setGemmThreads: threads must be an integer ≥ 1, got ${threads}`);
   threadLimit = threads;
-  if (pool && pool.workers.length + 1 > threads) {
-    shutdownPool();
-  }
+  if (pool && pool.workers.length + 1 !== threads) shutdownPool(); // the next large product starts the right number
+  if (pool === null) pool = undefined; // and a pool that failed or died may be tried again
+}
+
+/** The pool's worker threads (none before the first large product), for diagnostics and tests. */
+export function gemmWorkers(): readonly Worker[] {
+  return pool ? pool.workers : [];
 }
 
 /** Threads (this one included) the next large product will use. */
@@ -152,17 +166,28 @@ function shutdownPool(): void {
 }
 
 function getPool(rt: Runtime): Pool | null {
+  if (pool && pool.dead) {
+    shutdownPool(); // a worker is gone: this thread works alone from now on
+    pool = null;
+  }
   if (pool !== undefined) return pool;
   try {
-    const control = new Int32Array(new SharedArrayBuffer(16 * 4));
+    const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
     control[NEXT] = CLOSED;
     const workers: Worker[] = [];
+    const created: Pool = { control, workers, seq: 0, dead: false };
     for (let i = 0; i < threadLimit - 1; i++) {
       const w = new Worker(workerSource(), { eval: true, workerData: { module: rt.module, memory: rt.memory, control: control.buffer } });
       w.unref(); // an idle pool must not keep the process alive
+      w.on("error", () => {
+        created.dead = true;
+      });
+      w.on("exit", () => {
+        if (Atomics.load(control, STOP) === 0) created.dead = true;
+      });
       workers.push(w);
     }
-    pool = { control, workers, seq: 0 };
+    pool = created;
   } catch {
     pool = null;
   }
@@ -272,7 +297,16 @@ function runShared(p: Pool, tiles: Tiles, args: number[], panels: number): void 
   for (;;) {
     const done = Atomics.load(c, DONE);
     if (done >= chunks) break;
-    Atomics.wait(c, DONE, done, 1000);
+    Atomics.wait(c, DONE, done, 250);
+    if (Atomics.load(c, DEAD) !== 0) {
+      // A worker died, perhaps holding a chunk: close the job, drop the pool, and redo every tile here
+      // (the same tiles give the same values, so chunks already written stay right).
+      Atomics.store(c, NEXT, (tag << 16) | CLOSED);
+      shutdownPool();
+      pool = null;
+      tiles(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], 0, panels, args[8]);
+      return;
+    }
     if (Date.now() - started > 60_000) throw new Error("gemm: a worker thread did not finish its chunk within 60 s");
   }
   Atomics.store(c, NEXT, (tag << 16) | CLOSED); // close before the next job rewrites the arguments

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gemm, gemmPathFor, gemmPlain, setGemmPath } from "./gemm";
-import { gemmWasm, setGemmThreads, wasmAvailable } from "./gemm-wasm";
+import { gemmWasm, gemmWorkers, setGemmThreads, wasmAvailable } from "./gemm-wasm";
 import { assembleGemmKernel } from "./gemm-wasm-build";
 import { GEMM_WASM_BASE64 } from "./gemm-wasm-bytes";
 
@@ -79,6 +79,20 @@ describe("gemm", () => {
     setGemmThreads(2);
     checkAgainstNaive(wasmThreaded, 200, 100, 784); // X @ W1
     checkAgainstNaive(wasmThreaded, 100, 784, 20); // wide output, few rows
+  });
+
+  it("carries on alone, with right results, after its worker thread dies", async () => {
+    setGemmThreads(2);
+    checkAgainstNaive(wasmThreaded, 64, 40, 30);
+    const workers = gemmWorkers();
+    expect(workers.length).toBe(1);
+    await Promise.all(workers.map((w) => w.terminate()));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // let the exit event arrive
+    checkAgainstNaive(wasmThreaded, 64, 40, 30);
+    expect(gemmWorkers().length).toBe(0);
+    setGemmThreads(2); // allowed to start a fresh pool
+    checkAgainstNaive(wasmThreaded, 64, 40, 30);
+    expect(gemmWorkers().length).toBe(1);
   });
 
   it("every path gives bitwise the same C (each element summed over p in order, no fused multiply-add)", () => {

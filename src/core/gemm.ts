@@ -30,26 +30,40 @@ export function gemmPathFor(m: number, n: number, k: number): Exclude<GemmPath, 
 }
 
 // Worker threads pay off only while another core is free: on a busy machine a preempted worker
-// stalls the whole product. So large products keep the last few costs per multiply-add of both ways
-// and take the cheaper, trying the other one every EXPLORE_EVERY calls. Both give bitwise the same C
-// (each element is summed in the same order), so the choice never changes a result.
+// stalls the whole product. So each large product shape keeps its last few costs per multiply-add
+// both ways and takes the cheaper, trying the other every EXPLORE_EVERY calls. Both give bitwise the
+// same C (each element is summed in the same order), so the choice never changes a result.
 const EXPLORE_EVERY = 8;
-const costs: { [way: string]: number[] } = { shared: [], single: [] };
-let largeCalls = 0;
+interface ShapeCosts {
+  shared: number[];
+  single: number[];
+  calls: number;
+}
+const costsByShape = new Map<string, ShapeCosts>();
 
-function chooseShared(): boolean {
-  largeCalls++;
-  const shared = medianCost(costs.shared);
-  const single = medianCost(costs.single);
+function shapeCosts(key: string): ShapeCosts {
+  let entry = costsByShape.get(key);
+  if (!entry) {
+    if (costsByShape.size >= 64) costsByShape.clear(); // shapes come and go (batch sizes); keep it small
+    entry = { shared: [], single: [], calls: 0 };
+    costsByShape.set(key, entry);
+  }
+  return entry;
+}
+
+function chooseShared(entry: ShapeCosts): boolean {
+  entry.calls++;
+  const shared = medianCost(entry.shared);
+  const single = medianCost(entry.single);
   if (Number.isNaN(shared)) return true;
   if (Number.isNaN(single)) return false;
   const better = shared <= single;
-  return largeCalls % EXPLORE_EVERY === 0 ? !better : better;
+  return entry.calls % EXPLORE_EVERY === 0 ? !better : better;
 }
 
-function record(shared: boolean, cost: number): void {
-  const list = shared ? costs.shared : costs.single;
-  list.push(cost);
+function record(entry: ShapeCosts, shared: boolean, seconds: number): void {
+  const list = shared ? entry.shared : entry.single;
+  list.push(seconds);
   if (list.length > 5) list.shift();
 }
 
@@ -78,10 +92,11 @@ export function gemm(
   checkGemm(m, n, k, a, b, c);
   const path = gemmPathFor(m, n, k);
   if (path === "threads" && forcedPath === "auto") {
-    const shared = chooseShared();
+    const entry = shapeCosts(`${m} ${n} ${k} ${transA} ${transB}`);
+    const shared = chooseShared(entry);
     const t0 = performance.now();
     if (gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, shared)) {
-      record(shared, (performance.now() - t0) / (m * n * k));
+      record(entry, shared, performance.now() - t0);
       return;
     }
   } else if (path !== "plain" && gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, path === "threads")) return;

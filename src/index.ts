@@ -4,6 +4,8 @@
 export { NumpyRandom } from "./core/random";
 export { ShapeError, formatShape, broadcastShapes, type Shape, type Shape2D } from "./core/shape";
 export { Matrix, matmul as matmulMatrix, type MatrixLike, type MatmulOptions } from "./core/matrix";
+export { gemm, setGemmPath, gemmPathFor, type GemmPath } from "./core/gemm";
+export { setGemmThreads, gemmThreads, wasmAvailable } from "./core/gemm-wasm";
 export type { Axis } from "./core/reduce";
 
 // ── scalar: Value (reverse mode) and Dual (forward mode) ──────────────────

@@ -112,7 +112,8 @@ interface NumpyResult {
 function runNumpy(python: string, dir: string, threads: number): NumpyResult {
   const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
   const r = spawnSync(python, [join(__dirname, "numpy_two_layer.py"), dir], { env, encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`bench: numpy run failed (exit ${r.status}): ${r.stderr || r.error}`);
+  if (r.error) throw new Error(`could not start Python: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`numpy run failed (exit ${r.status}): ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`);
   return JSON.parse(r.stdout.trim().split("\n").pop() as string) as NumpyResult;
 }
 
@@ -266,7 +267,15 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (python) {
     for (const threads of opt.numpyThreads) {
-      const np = runNumpy(python, dir, threads);
+      let np: NumpyResult;
+      try {
+        np = runNumpy(python, dir, threads);
+      } catch (e) {
+        out();
+        out(`numpy (${threads} thread${threads === 1 ? "" : "s"}) with ${python}: ${(e as Error).message}`);
+        status = 1;
+        continue;
+      }
       const theirs = median(np.epochSeconds.slice(1));
       out();
       out(`numpy ${np.numpy} (${threads} thread${threads === 1 ? "" : "s"}) s/epoch: ${fmt(theirs)}   ours/numpy: ${fmt(ours / theirs, 2)}×   test accuracy ${(100 * np.testAccuracy).toFixed(2)}%   max RSS ${np.maxRssMB.toFixed(0)} MB`);

@@ -77,6 +77,8 @@ function medianCost(list: number[]): number {
  * op(A) [m, k] @ op(B) [k, n] → C [m, n], all row-major.
  * transA: A is stored as [k, m] and used transposed; transB: B is stored as [n, k].
  * accumulate: add into C instead of overwriting it (gradient accumulation without a temporary).
+ * C must not share memory with A or B. Every path (plain TypeScript, wasm, wasm on several threads)
+ * sums each element over p in order with separate multiply and add, so all give bitwise the same C.
  */
 export function gemm(
   transA: boolean,

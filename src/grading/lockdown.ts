@@ -114,14 +114,20 @@ export class GradingModeError extends Error {
   }
 }
 
-function callerIsKernel(): boolean {
+// Cell code runs from vm scripts without a file (evalmachine.<anonymous>, <anonymous>, [cell 3], …); the
+// kernel and Node run from absolute paths and node: modules. Exit is refused when any frame is cell code.
+function calledFromCellCode(): boolean {
   const stack = new Error().stack ?? "";
-  const frames = stack.split("\n").slice(1).filter((line) => !line.includes("lockdown"));
-  const caller = frames[0] ?? "";
-  return /[\\/]src[\\/]kernel[\\/]/.test(caller);
+  for (const line of stack.split("\n").slice(1)) {
+    const location = /\(([^()]*)\)\s*$/.exec(line)?.[1] ?? line.trim().replace(/^at\s+/, "");
+    if (location.startsWith("/") || location.startsWith("file://") || location.startsWith("node:") || /^[A-Za-z]:\\/.test(location)) continue;
+    if (location === "native") continue;
+    return true;
+  }
+  return false;
 }
 
-/** process.exit and friends throw, except when the kernel itself shuts down. */
+/** process.exit and friends throw when cell code calls them; the kernel can still exit on shutdown. */
 function guardProcess(): string[] {
   const proc = process as unknown as { [key: string]: unknown };
   const guarded: string[] = [];
@@ -131,7 +137,7 @@ function guardProcess(): string[] {
     const real = (original as (...args: unknown[]) => unknown).bind(process);
     const guard = (...args: unknown[]): unknown => {
       if (name === "kill" && args[0] !== process.pid && args[0] !== 0) return real(...args);
-      if ((name === "exit" || name === "reallyExit") && callerIsKernel()) return real(...args);
+      if ((name === "exit" || name === "reallyExit") && !calledFromCellCode()) return real(...args);
       throw new GradingModeError(`process.${name} is disabled while grading`);
     };
     defineProperty(process, name, { value: guard, writable: false, enumerable: false, configurable: false });

@@ -15,9 +15,10 @@ export function fixed(value: number, decimals = 3): string {
   return s.startsWith("-") ? "\u2212" + s.slice(1) : s;
 }
 
-/** "0:07", "1:02:03" from seconds. */
+/** "2.4 s", "0:17", "1:02:03" from seconds. */
 export function clock(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return "?";
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -47,7 +47,12 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
         data: [
           { type: "scatter", mode: "lines", name: "loss per step", x: [...steps], y: [...losses], line: { color: tint(OKABE_ITO.blue, smoothing > 0 ? 0.6 : 0), width: 1 }, hovertemplate: "step %{x}<br>loss %{y:.4g}<extra></extra>" },
           ...(smoothing > 0 ? [{ type: "scatter" as const, mode: "lines", name: "smoothed", x: [...steps], y: ys, line: { color: OKABE_ITO.blue, width: 2.5 }, hovertemplate: "step %{x}<br>smoothed %{y:.4g}<extra></extra>" }] : []),
-          { type: "scatter", mode: "markers", name: "epoch mean", x: [...epochX], y: [...epochLoss], marker: { color: OKABE_ITO.orange, size: 9, symbol: "diamond" }, hovertemplate: "end of epoch at step %{x}<br>mean loss %{y:.4g}<extra></extra>" },
+          // Few epochs: a diamond per epoch; many: a line, or the diamonds would hide the loss itself.
+          {
+            type: "scatter", mode: epochX.length <= 40 ? "markers" : "lines", name: "epoch mean", x: [...epochX], y: [...epochLoss],
+            marker: { color: OKABE_ITO.orange, size: 9, symbol: "diamond" }, line: { color: OKABE_ITO.orange, width: 2 },
+            hovertemplate: "end of epoch at step %{x}<br>mean loss %{y:.4g}<extra></extra>",
+          },
         ],
         layout,
       },

@@ -154,7 +154,7 @@ export function networkSweep(input: NetworkSweepInput): Figure {
         }),
       },
       {
-        type: "scatter", mode: "text", x: flat.map((p) => p.x), y: flat.map((p) => p.y - 0.36),
+        type: "scatter", mode: "text", x: flat.map((p) => p.x), y: flat.map((p) => p.y - 0.47), // below the circle (radius ≈ 0.31 units), not across its edge
         text: layerOf.map((l, k) => {
           const d = b.deltas[l];
           return d ? `δ = ${fixed(d[k - pos.slice(0, l).flat().length], 3)}` : "";

@@ -98,5 +98,5 @@ export function decisionBoundary(input: DecisionBoundaryInput): Figure {
   layout.yaxis = { ...layout.yaxis, range: [y0, y1], showgrid: false };
   layout.legend = { orientation: "v", x: 1.02, y: 1, xanchor: "left", title: { text: "true class" } };
   layout.margin = { l: 70, r: 30, t: 60, b: 60 };
-  return makeFigure({ data, layout }, [`${points.length} points, ${classes} classes, accuracy ${fmt(accuracy, 3)}%`, `grid ${n} x ${n}`]);
+  return makeFigure({ data, layout }, [`${points.length} points, ${classes} classes, accuracy ${fmt(accuracy, 3)}%`, `grid ${n} x ${n}`], { traceLines: false });
 }

@@ -122,5 +122,5 @@ export function digitGrid(input: DigitGridInput): Figure {
   } else {
     summary.push(`labels: ${input.labels.slice(0, count).join(" ")}`);
   }
-  return makeFigure({ data, layout }, summary);
+  return makeFigure({ data, layout }, summary, { traceLines: false });
 }

@@ -160,15 +160,27 @@ export interface Figure extends FigureJSON {
 
 const SUMMARY = Symbol.for("backprop-lab.figureSummary");
 
-/** Wraps figure JSON so it displays itself; summary lines add builder-specific words to text/plain. */
-export function makeFigure(json: FigureJSON, summary: string[] = []): Figure {
+const TRACE_LINES = Symbol.for("backprop-lab.figureTraceLines");
+
+/**
+ * Wraps figure JSON so it displays itself; summary lines add builder-specific words to text/plain.
+ * traceLines: false leaves out the generic one-line-per-trace description (noise for drawings such
+ * as graphs and networks, whose traces are markers and wires, not data series).
+ */
+export function makeFigure(json: FigureJSON, summary: string[] = [], options: { traceLines?: boolean } = {}): Figure {
   const fig = { ...json, config: { responsive: true, displaylogo: false, ...json.config } } as Figure;
   Object.defineProperty(fig, SUMMARY, { value: summary, enumerable: false });
+  Object.defineProperty(fig, TRACE_LINES, { value: options.traceLines ?? true, enumerable: false });
   Object.defineProperty(fig, MIME_BUNDLE, {
     value: () => figureBundle(fig),
     enumerable: false,
   });
   return fig;
+}
+
+/** Whether text/plain describes each trace (true unless the builder said otherwise). */
+export function describesTraces(fig: FigureJSON): boolean {
+  return (fig as unknown as { [TRACE_LINES]?: boolean })[TRACE_LINES] ?? true;
 }
 
 /** The extra words a builder attached (empty for hand-made figures). */

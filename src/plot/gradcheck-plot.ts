@@ -159,5 +159,5 @@ export function gradCheckPlot(report: GradCheckReportLike, options: GradCheckPlo
     `worst: ${worstAll.label} analytic ${fmt(worstAll.analytic, 6)} numeric ${fmt(worstAll.numeric, 6)} rel. error ${worstAll.relError.toExponential(2)} (${worstAll.band})`,
   ];
   if (dropped > 0) summary.push(`${dropped} entries with a zero gradient are not drawn on log axes`);
-  return makeFigure({ data, layout }, summary);
+  return makeFigure({ data, layout }, summary, { traceLines: false });
 }

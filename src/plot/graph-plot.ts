@@ -173,5 +173,5 @@ export function graphPlot(graph: ValueGraph, options: GraphPlotOptions = {}): Fi
   return makeFigure({ data, layout }, [
     `${graph.nodes.length} values, ${ops.length} ops, ${maxCol + 1} columns`,
     ...graph.nodes.map((n) => `${name(n)}${n.op ? ` (${n.op})` : ""}: data ${fmt(n.data)}, grad ${fmt(n.grad)}`),
-  ]);
+  ], { traceLines: false });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { networkSweep, type NetworkSweepInput } from "./network-sweep";
 import { BACKWARD_COLOR, FORWARD_COLOR, IDLE_COLOR } from "./palette";
+import { describeFigure } from "./summary";
 
 // Lesson 003: x = [0.5, 0.9], y = 1; a = [0.647, 0.678], ŷ = 0.762, δo = −0.043, δh = [−0.004, −0.004].
 const lesson: NetworkSweepInput = {
@@ -53,6 +54,13 @@ describe("networkSweep", () => {
     expect(menu.buttons[0].label).toContain("Play");
     const slider = fig.layout.sliders![0] as { steps: { args: unknown[] }[] };
     expect(slider.steps.map((s) => (s.args[0] as string[])[0])).toEqual(fig.frames!.map((f) => f.name));
+  });
+
+  it("says in words what it animates (text/plain), without describing wires and markers", () => {
+    const text = describeFigure(fig);
+    expect(text).toContain("animation: 6 frames (input, forward 1, forward 2, backward 2, backward 1, after update)");
+    expect(text).toContain("prediction 0.762 → 0.766; loss 0.028 → 0.027");
+    expect(text).not.toContain("neurons");
   });
 
   it("names mismatched layer sizes", () => {

@@ -214,7 +214,7 @@ export function networkSweep(input: NetworkSweepInput): Figure {
     }],
   };
   return makeFigure({ data, layout, frames }, [
-    `${frames.length} beats: ${all.map((b) => b.name).join(" → ")}`,
-    `loss ${fmt(input.lossBefore)} → ${fmt(input.lossAfter)}`,
-  ]);
+    `forward left to right, backward right to left (δ per neuron), then forward again after the update`,
+    `prediction ${input.activations[L - 1].map((v) => fmt(v)).join(", ")} → ${input.activationsAfter[L - 1].map((v) => fmt(v)).join(", ")}; loss ${fmt(input.lossBefore)} → ${fmt(input.lossAfter)}`,
+  ], { traceLines: false });
 }

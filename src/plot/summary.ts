@@ -1,7 +1,7 @@
 // text/plain for a figure: what it shows, in words, for viewers that run no JavaScript.
 
 import type { FigureJSON, Trace } from "./figure";
-import { figureSummary } from "./figure";
+import { describesTraces, figureSummary } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 
 function axisTitle(fig: FigureJSON, key: "xaxis" | "yaxis"): string | undefined {
@@ -37,7 +37,7 @@ export function describeFigure(fig: FigureJSON): string {
   const x = axisTitle(fig, "xaxis");
   const y = axisTitle(fig, "yaxis");
   if (x || y) lines.push(`  x: ${x ?? "-"}; y: ${y ?? "-"}`);
-  for (const t of fig.data) {
+  for (const t of describesTraces(fig) ? fig.data : []) {
     const d = describeTrace(t);
     if (d) lines.push("  " + d);
   }

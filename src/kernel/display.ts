@@ -21,6 +21,8 @@ export interface DisplayOptions {
 /** Where bundles go; the kernel installs one per process. */
 export interface DisplaySink {
   display(bundle: MimeBundle, options: DisplayOptions, update: boolean): void;
+  /** Clears the cell's output (clear_output); `wait` defers it until the next output arrives. */
+  clear?(wait: boolean): void;
 }
 
 export interface DisplayHandle {
@@ -64,6 +66,11 @@ export function displayBundle(bundle: MimeBundle, options: DisplayOptions = {}):
 /** Replaces the output shown under displayId (update_display_data). */
 export function updateDisplay(displayId: string, bundle: MimeBundle, metadata?: DisplayOptions["metadata"]): void {
   currentSink().display(bundle, { displayId, metadata }, true);
+}
+
+/** Clears the current cell's output; with wait, only when the next output replaces it. */
+export function clearOutput(wait = false): void {
+  currentSink().clear?.(wait);
 }
 
 export function isRichDisplay(value: unknown): value is RichDisplay {

@@ -1,0 +1,68 @@
+// Turns compile diagnostics and thrown values into Jupyter's ename / evalue / traceback.
+
+import { inspect } from "util";
+import type { Diagnostic } from "./compiler";
+
+export interface ErrorContent {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+const FIRST_SEMANTIC_CODE = 2000; // TS1xxx are syntax errors, TS2xxx+ type errors
+
+/** One traceback entry per diagnostic, with the cell's line:column, the line itself and a caret. */
+export function compileError(diagnostics: Diagnostic[], code: string): ErrorContent {
+  const lines = code.split("\n");
+  const syntaxOnly = diagnostics.every((d) => d.code < FIRST_SEMANTIC_CODE);
+  const where = (d: Diagnostic) => `${d.fileName ?? "cell"}:${d.start.line + 1}:${d.start.character + 1}`;
+  const traceback: string[] = [];
+  for (const d of diagnostics) {
+    traceback.push(`${where(d)} - error TS${d.code}: ${d.messageText}`);
+    const source = d.fileName ? undefined : lines[d.start.line];
+    if (source !== undefined) {
+      const width = Math.max(1, d.end.line === d.start.line ? d.end.character - d.start.character : 1);
+      traceback.push(`    ${source}`, `    ${" ".repeat(d.start.character)}${"^".repeat(width)}`);
+    }
+  }
+  const first = diagnostics[0];
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
+  return {
+    ename: syntaxOnly ? "SyntaxError" : "CompileError",
+    evalue: `${where(first)} - ${first.messageText}${more}`,
+    traceback,
+  };
+}
+
+export const INTERRUPTED = Symbol.for("backprop-lab.interrupted");
+
+export function interruptError(): ErrorContent {
+  return { ename: "KeyboardInterrupt", evalue: "execution interrupted", traceback: ["KeyboardInterrupt: execution interrupted"] };
+}
+
+export function isInterrupt(error: unknown): boolean {
+  return (
+    error === INTERRUPTED ||
+    (error instanceof Error && (error as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED")
+  );
+}
+
+/** The stack keeps user frames (cells, modules) and drops the kernel's and node's own frames. */
+export function runtimeError(error: unknown, cellMarker: string, wrapperLine = -1): ErrorContent {
+  if (isInterrupt(error)) return interruptError();
+  if (!(error instanceof Error)) {
+    const evalue = inspect(error);
+    return { ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
+  }
+  const ename = error.name || error.constructor?.name || "Error";
+  const evalue = error.message ?? "";
+  const wrapperCall = `${cellMarker}:${wrapperLine}:`;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line) && !line.includes(wrapperCall));
+  const lastCellFrame = frames.map((f) => f.includes(cellMarker)).lastIndexOf(true);
+  const kept = (lastCellFrame >= 0 ? frames.slice(0, lastCellFrame + 1) : frames).filter(
+    (f) => !f.includes("node:internal") && !f.includes("/src/kernel/"),
+  );
+  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...kept] };
+}

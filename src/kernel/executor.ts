@@ -1,0 +1,99 @@
+// Runs cells: tslab's converter type-checks and transpiles, vm runs the result in this process
+// with Ctrl-C breaking out of loops, and the last expression's value comes back to the kernel.
+
+import vm from "vm";
+import { getConverter, type ConvertResult } from "./compiler";
+import { compileError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
+import { createCellRequire } from "./package-link";
+
+export type Outcome =
+  | { status: "ok"; hasValue: boolean; value?: unknown }
+  | ({ status: "error" } & ErrorContent);
+
+const GLOBAL_KEY = "__backpropLabKernel__";
+const CACHE_LIMIT = 64;
+
+/** Cell variables live on one exports object; TypeScript's defineProperty getters become values. */
+function createExports(): { [name: string]: unknown } {
+  const store: { [name: string]: unknown } = {};
+  return new Proxy(store, {
+    defineProperty: (_target, prop, attrs) => {
+      if (prop === "__esModule") return true;
+      store[prop as string] = attrs.get ? attrs.get() : attrs.value;
+      return true;
+    },
+  });
+}
+
+export class Executor {
+  private prevDecl = "";
+  private readonly exports = createExports();
+  private readonly cache = new Map<string, ConvertResult>();
+  private rejectInterrupt: (reason: unknown) => void = () => {};
+  private interruptPromise!: Promise<never>;
+
+  constructor(cwd: string, hooks: { [id: string]: () => unknown } = {}) {
+    const require = createCellRequire(cwd, hooks);
+    (globalThis as { [key: string]: unknown })[GLOBAL_KEY] = { exports: this.exports, require };
+    this.resetInterrupt();
+  }
+
+  /** Runs one cell; `keepState: false` evaluates without changing what later cells see. */
+  async run(code: string, cellName: string, keepState = true): Promise<Outcome> {
+    const converted = this.convert(code);
+    if (converted.diagnostics.length > 0) return { status: "error", ...compileError(converted.diagnostics, code) };
+    if (!converted.output) {
+      if (keepState) this.prevDecl = converted.declOutput ?? "";
+      return { status: "ok", hasValue: false };
+    }
+    try {
+      const prefix = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
+      const wrapped = `${prefix}${converted.output}\n})(${GLOBAL_KEY}.exports, ${GLOBAL_KEY}.require)`;
+      const result = vm.runInThisContext(wrapped, { filename: cellName, breakOnSigint: true });
+      if (converted.hasToplevelAwait) await Promise.race([result, this.interruptPromise]);
+    } catch (error) {
+      const wrapperLine = converted.output.split("\n").length + 1;
+      return { status: "error", ...runtimeError(error, cellName, wrapperLine) };
+    }
+    if (keepState) this.prevDecl = converted.declOutput ?? "";
+    const name = converted.lastExpressionVar;
+    if (!name || !(name in this.exports)) return { status: "ok", hasValue: false };
+    const value = this.exports[name];
+    delete this.exports[name];
+    return { status: "ok", hasValue: value !== undefined, value };
+  }
+
+  complete(code: string, cursor: number) {
+    return getConverter().complete(this.prevDecl, code, cursor);
+  }
+
+  inspect(code: string, cursor: number) {
+    return getConverter().inspect(this.prevDecl, code, cursor);
+  }
+
+  /** Ends an awaiting cell now (a running loop is broken by SIGINT through vm instead). */
+  interrupt(): void {
+    this.rejectInterrupt(INTERRUPTED);
+    this.resetInterrupt();
+  }
+
+  // Re-running an unchanged cell against unchanged declarations compiles to the same output.
+  private convert(code: string): ConvertResult {
+    const key = `${this.prevDecl}\u0000${code}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const converted = getConverter().convert(this.prevDecl, code);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, converted);
+    return converted;
+  }
+
+  private resetInterrupt(): void {
+    this.interruptPromise = new Promise<never>((_, reject) => {
+      this.rejectInterrupt = reject;
+    });
+    this.interruptPromise.catch(() => {});
+  }
+}
+
+export type { ErrorContent };

@@ -1,0 +1,432 @@
+// The Jupyter protocol layer: sockets, the shell queue, and one handler per request type,
+// behaving like ipykernel (busy/idle around every request, replies with status, real errors).
+
+import path from "path";
+import { inspect } from "util";
+import { Worker } from "worker_threads";
+import * as zmq from "zeromq";
+import { getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
+import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "./display";
+import { Executor, type Outcome } from "./executor";
+import { History, type HistoryRequest } from "./history";
+import { PROJECT_ROOT } from "./package-link";
+import { StreamCapture } from "./streams";
+import {
+  endpoint,
+  KERNEL_SESSION,
+  makeMessage,
+  parseFrames,
+  PROTOCOL_VERSION,
+  serialize,
+  Signer,
+  type ConnectionInfo,
+  type Message,
+} from "./wire";
+
+type Content = { [key: string]: unknown };
+type Channel = "shell" | "control";
+
+/** zeromq allows one pending send per socket: later sends wait their turn, in order. */
+class Outbox {
+  private tail: Promise<unknown> = Promise.resolve();
+  constructor(private readonly socket: { send(frames: (string | Buffer)[]): Promise<void> }) {}
+  send(frames: (string | Buffer)[]): Promise<unknown> {
+    this.tail = this.tail.then(() => this.socket.send(frames)).catch(() => {});
+    return this.tail;
+  }
+  settled(): Promise<unknown> {
+    return this.tail;
+  }
+}
+
+const PAGER = /^\s*(?:\?\s*([\w$.]+)|([\w$.]+)\s*\?)\s*$/;
+
+export class Kernel {
+  private readonly signer: Signer;
+  private readonly iopub = new zmq.Publisher();
+  private readonly shell = new zmq.Router();
+  private readonly stdin = new zmq.Router();
+  private readonly iopubOut = new Outbox(this.iopub);
+  private readonly shellOut = new Outbox(this.shell);
+  private control: Worker | undefined;
+  private readonly queue: Message[] = [];
+  private draining = false;
+  private executionCount = 0;
+  private parent: Message | undefined;
+  private readonly history = new History();
+  private readonly streams: StreamCapture;
+  private readonly executor: Executor;
+  private warmTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly info: ConnectionInfo, private readonly cwd = process.cwd()) {
+    this.signer = new Signer(info.key, info.signature_scheme);
+    this.streams = new StreamCapture((name, text) => this.publish("stream", { name, text }));
+    this.executor = new Executor(cwd, { tslab: () => this.tslabCompat() });
+  }
+
+  async start(): Promise<void> {
+    this.streams.install();
+    installDisplaySink({
+      display: (bundle, options, update) =>
+        this.publishOutput(update ? "update_display_data" : "display_data", {
+          data: bundle,
+          metadata: options.metadata ?? {},
+          transient: options.displayId ? { display_id: options.displayId } : {},
+        }),
+      clear: (wait) => this.publishOutput("clear_output", { wait }),
+    });
+    process.on("SIGINT", () => this.executor.interrupt());
+    process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
+    process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+    await Promise.all([
+      this.iopub.bind(endpoint(this.info, this.info.iopub_port)),
+      this.shell.bind(endpoint(this.info, this.info.shell_port)),
+      this.stdin.bind(endpoint(this.info, this.info.stdin_port)),
+      this.startControlThread(),
+    ]);
+    this.publishStatus("starting");
+    this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
+    // TypeScript takes most of a second to set up: do it once the client has its first reply.
+    this.warmTimer = setTimeout(() => this.warmUp(), 500);
+  }
+
+  // ── sockets ────────────────────────────────────────────────────────────────────────────────
+
+  private startControlThread(): Promise<void> {
+    const worker = new Worker(path.join(__dirname, "control-thread.js"), {
+      workerData: {
+        info: this.info,
+        session: KERNEL_SESSION,
+        endpoints: {
+          control: endpoint(this.info, this.info.control_port),
+          hb: endpoint(this.info, this.info.hb_port),
+        },
+      },
+    });
+    this.control = worker;
+    return new Promise((resolve, reject) => {
+      worker.on("message", (msg: { ready?: boolean; error?: string; frames?: Uint8Array[] }) => {
+        if (msg.ready) resolve();
+        if (msg.error) reject(new Error(msg.error));
+        if (msg.frames) this.receive(msg.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)), "control");
+      });
+      worker.on("error", reject);
+    });
+  }
+
+  private async readShell(): Promise<void> {
+    for await (const frames of this.shell) this.receive(frames, "shell");
+  }
+
+  private receive(frames: Buffer[], channel: Channel): void {
+    const msg = parseFrames(frames, this.signer);
+    if (typeof msg === "string") {
+      this.streams.log(`backprop-lab kernel: dropped a ${channel} ${msg}`);
+      return;
+    }
+    if (channel === "control") {
+      this.handle(msg, channel).catch((error) => this.streams.log(`control handler failed: ${error?.stack ?? error}`));
+      return;
+    }
+    this.queue.push(msg);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length > 0) {
+      const msg = this.queue.shift() as Message;
+      try {
+        await this.handle(msg, "shell");
+      } catch (error) {
+        this.streams.log(`shell handler failed: ${(error as Error)?.stack ?? error}`);
+      }
+    }
+    this.draining = false;
+  }
+
+  private send(channel: Channel, msg: Message): Promise<unknown> {
+    const frames = serialize(msg, this.signer);
+    if (channel === "shell") return this.shellOut.send(frames);
+    this.control?.postMessage({ frames });
+    return Promise.resolve();
+  }
+
+  private reply(channel: Channel, request: Message, content: Content): Promise<unknown> {
+    const type = request.header.msg_type.replace(/_request$/, "_reply");
+    return this.send(channel, makeMessage(type, content, request, request.identities));
+  }
+
+  private publish(msgType: string, content: Content, parent = this.parent): void {
+    void this.iopubOut.send(serialize(makeMessage(msgType, content, parent), this.signer));
+  }
+
+  /** Outputs keep their order: pending stdout/stderr text goes out first. */
+  private publishOutput(msgType: string, content: Content): void {
+    this.streams.flush();
+    this.publish(msgType, content);
+  }
+
+  private publishStatus(state: "starting" | "busy" | "idle", parent?: Message): void {
+    this.publish("status", { execution_state: state }, parent);
+  }
+
+  // ── dispatch ───────────────────────────────────────────────────────────────────────────────
+
+  private async handle(msg: Message, channel: Channel): Promise<void> {
+    this.publishStatus("busy", msg);
+    try {
+      switch (msg.header.msg_type) {
+        case "kernel_info_request":
+          await this.reply(channel, msg, this.kernelInfo());
+          if (this.warmTimer) setImmediate(() => this.warmUp());
+          break;
+        case "execute_request":
+          await this.execute(msg, channel);
+          break;
+        case "complete_request":
+          await this.reply(channel, msg, this.complete(msg.content));
+          break;
+        case "inspect_request":
+          await this.reply(channel, msg, this.inspect(msg.content));
+          break;
+        case "is_complete_request":
+          await this.reply(channel, msg, this.isComplete(String(msg.content.code ?? "")));
+          break;
+        case "history_request":
+          await this.reply(channel, msg, { status: "ok", history: this.history.query(msg.content as HistoryRequest) });
+          break;
+        case "comm_info_request":
+          await this.reply(channel, msg, { status: "ok", comms: {} });
+          break;
+        case "interrupt_request":
+          this.executor.interrupt();
+          await this.reply(channel, msg, { status: "ok" });
+          break;
+        case "shutdown_request":
+          await this.shutdown(msg, channel);
+          return;
+        case "comm_open":
+        case "comm_msg":
+        case "comm_close":
+          break;
+        default:
+          this.streams.log(`backprop-lab kernel: unknown message type ${msg.header.msg_type}`);
+      }
+    } finally {
+      this.publishStatus("idle", msg);
+    }
+  }
+
+  private warmUp(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = undefined;
+    if (!isConverterReady()) getConverter();
+  }
+
+  private kernelInfo(): Content {
+    const pkg = require(path.join(PROJECT_ROOT, "package.json")) as { version: string };
+    return {
+      status: "ok",
+      protocol_version: PROTOCOL_VERSION,
+      implementation: "backprop-lab",
+      implementation_version: pkg.version,
+      language_info: {
+        name: "typescript",
+        version: typescriptVersion(),
+        mimetype: "text/typescript",
+        file_extension: ".ts",
+        codemirror_mode: { name: "javascript", typescript: true },
+        pygments_lexer: "typescript",
+        nbconvert_exporter: "script",
+      },
+      banner: `Backprop Lab: TypeScript ${typescriptVersion()} on Node.js ${process.version} (tslab's compiler)`,
+      help_links: [{ text: "Backprop Lab", url: "https://github.com/backprop-lab/backprop-lab" }],
+      debugger: false,
+    };
+  }
+
+  // ── execute ────────────────────────────────────────────────────────────────────────────────
+
+  private async execute(msg: Message, channel: Channel): Promise<void> {
+    const content = msg.content;
+    const code = String(content.code ?? "");
+    const silent = content.silent === true;
+    const storeHistory = !silent && content.store_history !== false;
+    const stopOnError = content.stop_on_error !== false;
+    if (storeHistory) this.executionCount += 1;
+    const count = this.executionCount;
+    this.parent = msg;
+    if (!silent) this.publish("execute_input", { code, execution_count: count });
+    if (storeHistory) this.history.add(count, code);
+
+    const payload: Content[] = [];
+    const pager = PAGER.exec(code);
+    let outcome: Outcome;
+    if (pager) {
+      outcome = { status: "ok", hasValue: false };
+      const page = this.pageFor(pager[1] ?? pager[2]);
+      if (page) payload.push({ source: "page", data: { "text/plain": page }, start: 0 });
+      else console.log(`Object \`${pager[1] ?? pager[2]}\` not found.`);
+    } else {
+      outcome = await this.executor.run(code, `<cell ${count}>`);
+    }
+    this.streams.flush();
+
+    if (outcome.status === "ok" && outcome.hasValue && !silent) {
+      const data = this.bundleFor(outcome.value);
+      if (storeHistory) this.history.setOutput(count, String(data["text/plain"]));
+      this.publish("execute_result", { execution_count: count, data, metadata: {} });
+    }
+    if (outcome.status === "error") {
+      const { ename, evalue, traceback } = outcome;
+      this.publish("error", { ename, evalue, traceback });
+    }
+    const userExpressions = await this.userExpressions(content.user_expressions);
+    this.streams.flush();
+    const reply: Content =
+      outcome.status === "ok"
+        ? { status: "ok", execution_count: count, payload, user_expressions: userExpressions }
+        : {
+            status: "error",
+            execution_count: count,
+            ename: outcome.ename,
+            evalue: outcome.evalue,
+            traceback: outcome.traceback,
+            payload: [],
+            user_expressions: userExpressions,
+          };
+    await this.reply(channel, msg, reply);
+    if (outcome.status === "error" && stopOnError && !silent) await this.abortQueued();
+  }
+
+  /** stop_on_error: requests already sent behind the failed one are answered "aborted". */
+  private async abortQueued(): Promise<void> {
+    // Let the socket reader pull in what has already arrived before deciding what to abort.
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = this.queue.splice(0);
+    for (const msg of waiting) {
+      if (msg.header.msg_type !== "execute_request") {
+        this.queue.push(msg);
+        continue;
+      }
+      this.publishStatus("busy", msg);
+      await this.reply("shell", msg, { status: "aborted", execution_count: this.executionCount });
+      this.publishStatus("idle", msg);
+    }
+  }
+
+  private bundleFor(value: unknown): MimeBundle {
+    const data: MimeBundle = { "text/plain": inspect(value) };
+    if (!isRichDisplay(value)) return data;
+    try {
+      return { ...data, ...value[MIME_BUNDLE]() };
+    } catch (error) {
+      console.error("display failed:", error);
+      return data;
+    }
+  }
+
+  private async userExpressions(expressions: unknown): Promise<Content> {
+    const out: Content = {};
+    if (!expressions || typeof expressions !== "object") return out;
+    for (const [name, expr] of Object.entries(expressions as { [name: string]: string })) {
+      const result = await this.executor.run(String(expr), `<user expression ${name}>`, false);
+      out[name] =
+        result.status === "ok"
+          ? { status: "ok", data: this.bundleFor(result.value), metadata: {} }
+          : { status: "error", ename: result.ename, evalue: result.evalue, traceback: result.traceback };
+    }
+    return out;
+  }
+
+  private pageFor(name: string): string | undefined {
+    try {
+      const info = this.executor.inspect(name, name.length);
+      return info ? printQuickInfo(info) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ── introspection ──────────────────────────────────────────────────────────────────────────
+
+  private complete(content: Content): Content {
+    const code = String(content.code ?? "");
+    const cursor = Number(content.cursor_pos ?? code.length);
+    try {
+      const info = this.executor.complete(code, cursor);
+      const kinds = new Map((info.original?.entries ?? []).map((e) => [e.name, e.kind]));
+      return {
+        status: "ok",
+        matches: info.candidates,
+        cursor_start: info.start,
+        cursor_end: info.end,
+        metadata: {
+          _jupyter_types_experimental: info.candidates.map((text) => ({
+            text,
+            type: kinds.get(text) ?? "",
+            start: info.start,
+            end: info.end,
+          })),
+        },
+      };
+    } catch (error) {
+      this.streams.log(`complete failed: ${(error as Error)?.stack ?? error}`);
+      return { status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} };
+    }
+  }
+
+  private inspect(content: Content): Content {
+    const code = String(content.code ?? "");
+    const cursor = Number(content.cursor_pos ?? code.length);
+    let text: string | undefined;
+    try {
+      const info = this.executor.inspect(code, cursor);
+      text = info ? printQuickInfo(info) : undefined;
+    } catch (error) {
+      this.streams.log(`inspect failed: ${(error as Error)?.stack ?? error}`);
+    }
+    return text
+      ? { status: "ok", found: true, data: { "text/plain": text }, metadata: {} }
+      : { status: "ok", found: false, data: {}, metadata: {} };
+  }
+
+  private isComplete(code: string): Content {
+    const result = isCompleteCode(code);
+    if (!result.completed) return { status: "incomplete", indent: result.indent ?? "" };
+    return { status: hasSyntaxError(code) ? "invalid" : "complete" };
+  }
+
+  // ── lifecycle ──────────────────────────────────────────────────────────────────────────────
+
+  private async shutdown(msg: Message, channel: Channel): Promise<void> {
+    const restart = msg.content.restart === true;
+    this.streams.flush();
+    await this.reply(channel, msg, { status: "ok", restart });
+    this.publishStatus("idle", msg);
+    await this.iopubOut.settled();
+    setTimeout(() => void this.exit(), 20);
+  }
+
+  /** Closes every socket before exiting: zeromq aborts the process if its context dies first. */
+  private async exit(): Promise<never> {
+    this.streams.uninstall();
+    const worker = this.control;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.postMessage({ close: true });
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 500))]);
+    }
+    for (const socket of [this.iopub, this.shell, this.stdin]) socket.close();
+    process.exit(0);
+  }
+
+  /** `import * as tslab from "tslab"` keeps working: its display calls land on our iopub. */
+  private tslabCompat(): unknown {
+    const jupyter = require("tslab/dist/jupyter");
+    jupyter.lastWriteDisplayData = (data: Content, update: boolean) =>
+      this.publishOutput(update ? "update_display_data" : "display_data", data);
+    return require("tslab");
+  }
+}

@@ -1,0 +1,58 @@
+// Captures process.stdout/stderr writes (console.log included) and sends them as stream messages,
+// batched so a loop of prints becomes a few messages, never reordered against other outputs.
+
+type StreamName = "stdout" | "stderr";
+type Write = typeof process.stdout.write;
+
+const decoder = new TextDecoder();
+
+export class StreamCapture {
+  /** The kernel's own logs go here, past the capture, to the terminal that started it. */
+  readonly log: (text: string) => void;
+  private pending: { name: StreamName; text: string } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly originals: { stdout: Write; stderr: Write };
+
+  constructor(private readonly send: (name: StreamName, text: string) => void, private readonly delayMs = 40) {
+    this.originals = { stdout: process.stdout.write, stderr: process.stderr.write };
+    const stderr = this.originals.stderr.bind(process.stderr);
+    this.log = (text) => void stderr(text.endsWith("\n") ? text : text + "\n");
+  }
+
+  install(): void {
+    process.stdout.write = this.writer("stdout");
+    process.stderr.write = this.writer("stderr");
+  }
+
+  uninstall(): void {
+    this.flush();
+    process.stdout.write = this.originals.stdout;
+    process.stderr.write = this.originals.stderr;
+  }
+
+  write(name: StreamName, text: string): void {
+    if (!text) return;
+    if (this.pending && this.pending.name !== name) this.flush();
+    if (this.pending) this.pending.text += text;
+    else this.pending = { name, text };
+    this.timer ??= setTimeout(() => this.flush(), this.delayMs).unref();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending) this.send(pending.name, pending.text);
+  }
+
+  private writer(name: StreamName): Write {
+    return ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean => {
+      const text = typeof chunk === "string" ? chunk : decoder.decode(chunk);
+      this.write(name, text);
+      const done = typeof encoding === "function" ? encoding : callback;
+      if (typeof done === "function") process.nextTick(done as () => void);
+      return true;
+    }) as Write;
+  }
+}

@@ -1,0 +1,194 @@
+// A small Jupyter client over zeromq for kernel tests: starts our kernel on a fresh connection
+// file and speaks the signed wire protocol on shell, control and iopub.
+
+import { spawn, type ChildProcess } from "child_process";
+import { randomBytes } from "crypto";
+import { mkdtempSync, writeFileSync } from "fs";
+import net from "net";
+import os from "os";
+import path from "path";
+import * as zmq from "zeromq";
+import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../../src/kernel/wire";
+
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export interface ExecuteResult {
+  reply: Message;
+  outputs: Message[];
+}
+
+export class KernelClient {
+  readonly process: ChildProcess;
+  readonly stderr: string[] = [];
+  private readonly signer: Signer;
+  private readonly shell = new zmq.Dealer();
+  private readonly control = new zmq.Dealer();
+  private readonly iopub = new zmq.Subscriber();
+  private readonly iopubMessages: Message[] = [];
+  private readonly replies = new Map<string, (msg: Message) => void>();
+  private readonly early = new Map<string, Message>();
+  private iopubWaiters: (() => void)[] = [];
+  private closed = false;
+
+  private constructor(readonly info: ConnectionInfo, readonly cwd: string) {
+    this.signer = new Signer(info.key, info.signature_scheme);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bpl-conn-")), "kernel.json");
+    writeFileSync(file, JSON.stringify(info));
+    this.process = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.process.stderr?.on("data", (d) => this.stderr.push(String(d)));
+    this.process.stdout?.on("data", (d) => this.stderr.push(String(d)));
+  }
+
+  static async start(cwd: string = PROJECT_ROOT): Promise<KernelClient> {
+    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+    const info: ConnectionInfo = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      key: randomBytes(16).toString("hex"),
+      signature_scheme: "hmac-sha256",
+      shell_port: ports[0],
+      iopub_port: ports[1],
+      stdin_port: ports[2],
+      control_port: ports[3],
+      hb_port: ports[4],
+    };
+    const client = new KernelClient(info, cwd);
+    client.shell.connect(`tcp://127.0.0.1:${info.shell_port}`);
+    client.control.connect(`tcp://127.0.0.1:${info.control_port}`);
+    client.iopub.connect(`tcp://127.0.0.1:${info.iopub_port}`);
+    client.iopub.subscribe();
+    void client.readReplies(client.shell);
+    void client.readReplies(client.control);
+    void client.readIopub();
+    await client.request("kernel_info_request", {}, "shell", 30_000);
+    return client;
+  }
+
+  private async readReplies(socket: zmq.Dealer): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        const msg = parseFrames(frames, this.signer);
+        if (typeof msg === "string") throw new Error(msg);
+        const id = String(msg.parent_header.msg_id);
+        const waiter = this.replies.get(id);
+        if (waiter) {
+          this.replies.delete(id);
+          waiter(msg);
+        } else this.early.set(id, msg);
+      }
+    } catch (error) {
+      if (!this.closed) throw error;
+    }
+  }
+
+  private async readIopub(): Promise<void> {
+    try {
+      for await (const frames of this.iopub) {
+        const msg = parseFrames(frames, this.signer);
+        if (typeof msg === "string") throw new Error(msg);
+        this.iopubMessages.push(msg);
+        const waiters = this.iopubWaiters;
+        this.iopubWaiters = [];
+        waiters.forEach((w) => w());
+      }
+    } catch (error) {
+      if (!this.closed) throw error;
+    }
+  }
+
+  /** Sends a request; returns its id at once and its reply when it comes. */
+  send(type: string, content: object, channel: "shell" | "control" = "shell"): { id: string; reply: Promise<Message> } {
+    const msg = makeMessage(type, content as Message["content"]);
+    msg.header.session = "test-client";
+    const id = msg.header.msg_id;
+    const reply = new Promise<Message>((resolve) => {
+      const early = this.early.get(id);
+      if (early) resolve(early);
+      else this.replies.set(id, resolve);
+    });
+    void (channel === "shell" ? this.shell : this.control).send(serialize(msg, this.signer) as Buffer[]);
+    return { id, reply };
+  }
+
+  async request(type: string, content: object, channel: "shell" | "control" = "shell", timeoutMs = 20_000): Promise<Message> {
+    const { reply } = this.send(type, content, channel);
+    return withTimeout(reply, timeoutMs, `${type} reply`);
+  }
+
+  /** All iopub messages for a request, up to and including its idle status. */
+  async iopubFor(id: string, timeoutMs = 20_000): Promise<Message[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const mine = this.iopubMessages.filter((m) => m.parent_header.msg_id === id);
+      if (mine.some((m) => m.header.msg_type === "status" && m.content.execution_state === "idle")) return mine;
+      if (Date.now() > deadline) throw new Error(`no idle status for ${id}; got ${mine.map((m) => m.header.msg_type)}`);
+      await new Promise<void>((resolve) => {
+        this.iopubWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  async execute(code: string, options: object = {}, timeoutMs = 20_000): Promise<ExecuteResult> {
+    const sent = this.executeAsync(code, options);
+    const reply = await withTimeout(sent.reply, timeoutMs, "execute_reply");
+    const all = await this.iopubFor(sent.id, timeoutMs);
+    return { reply, outputs: all.filter((m) => !["status", "execute_input"].includes(m.header.msg_type)) };
+  }
+
+  executeAsync(code: string, options: object = {}): { id: string; reply: Promise<Message> } {
+    return this.send("execute_request", {
+      code,
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+      ...options,
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed && this.process.exitCode === null) {
+      await this.request("shutdown_request", { restart: false }, "control", 5_000).catch(() => undefined);
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          this.process.kill("SIGKILL");
+          resolve(undefined);
+        }, 3_000);
+        this.process.once("exit", () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+    }
+    this.closed = true;
+    this.shell.close();
+    this.control.close();
+    this.iopub.close();
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}

@@ -87,6 +87,8 @@ export { liveLossChart, type LiveLossChart, type LiveLossChartOptions } from "./
 export { OKABE_ITO } from "./plot/palette";
 
 // ── display: rich output in the kernel ────────────────────────────────────
+export { displayBundle, updateDisplay, clearOutput, isRichDisplay, MIME_BUNDLE } from "./kernel/display";
+export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
 
 // ── exercises: checks with specific feedback ──────────────────────────────
 export { checkNumber, DEFAULT_TOLERANCE } from "./exercises/check-number";

@@ -104,6 +104,28 @@ describe("executeNotebook (python3 kernel)", () => {
     expect(out.cell_type === "code" && out.outputs[0]).toMatchObject({ text: `${fs.realpathSync(path.join(dir, "sub"))}\n` });
   });
 
+  it("reports a kernel that dies in a cell and does not hang", async () => {
+    const result = await executeNotebook(server, pythonNotebook(["print('alive')", "import os\nos._exit(1)", "print('never')"]));
+    expect(result.ok).toBe(false);
+    expect(result.cells.map((c) => c.status)).toEqual(["ok", "abort", "skipped"]);
+    expect(result.firstFailure).toMatchObject({ index: 1, ename: "DeadKernelError" });
+  });
+
+  it("reports a kernel that never starts, quoting what it printed", async () => {
+    const kernels = path.join(dir, "jupyter-path", "kernels", "broken");
+    fs.mkdirSync(kernels, { recursive: true });
+    const argv = [process.execPath, "-e", "console.error('BrokenError: this kernel cannot start'); process.exit(3)", "{connection_file}"];
+    fs.writeFileSync(path.join(kernels, "kernel.json"), JSON.stringify({ argv, display_name: "Broken", language: "none" }));
+    const own = await startJupyterServer({ rootDir: dir, env: { JUPYTER_PATH: path.join(dir, "jupyter-path") } });
+    try {
+      await expect(executeNotebook(own, pythonNotebook(["1"]), { kernelName: "broken", startTimeoutMs: 60_000 })).rejects.toThrow(
+        /kernel "broken" did not start: [^;]+; the kernel printed:\nBrokenError: this kernel cannot start/,
+      );
+    } finally {
+      await own.stop();
+    }
+  });
+
   it("refuses an unknown kernel or a folder outside the server root with a clear error", async () => {
     await expect(executeNotebook(server, pythonNotebook(["1"]), { kernelName: "no-such-kernel" })).rejects.toThrow(/unknown kernel "no-such-kernel" \(this server has: .*python3/);
     await expect(executeNotebook(server, pythonNotebook(["1"]), { cwd: "/" })).rejects.toBeInstanceOf(RunnerError);

@@ -72,11 +72,13 @@ export class RunnerError extends Error {
 
 // @jupyterlab/services narrates its websocket life on the console ("Starting WebSocket", "Kernel: idle",
 // "Connection lost …"); in a headless runner that is noise between our result lines, so those lines are dropped.
-const SERVICES_CHATTER = /^(Starting WebSocket: |Kernel: \w+ \(|Connection lost, reconnecting)/;
-for (const method of ["debug", "warn"] as const) {
+// A kernel we already shut down shows up as 'The kernel "…" does not exist on the server' from its closing socket.
+const SERVICES_CHATTER = /^(Starting WebSocket: |Kernel: \w+ \(|Connection lost, reconnecting|The kernel "[^"]*" does not exist on the server)/;
+for (const method of ["debug", "warn", "error"] as const) {
   const original = console[method].bind(console);
   console[method] = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && SERVICES_CHATTER.test(args[0])) return;
+    const first = args[0] instanceof Error ? args[0].message : args[0];
+    if (typeof first === "string" && SERVICES_CHATTER.test(first)) return;
     original(...args);
   };
 }
@@ -212,6 +214,12 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   }
   activeKernels.set(model.id, server);
   const kernel = new KernelConnection({ model, serverSettings: server.settings, handleComms: false });
+  kernel.info.catch(() => undefined); // rejected on dispose when the kernel never answered; startup() reports that
+  // After a server-side autorestart, services calls reconnect() from a promise nobody awaits; if we dispose the
+  // connection meanwhile that rejects unhandled and would take the whole process down. Kernel death is
+  // detected and reported through `died` instead.
+  const reconnect = kernel.reconnect.bind(kernel);
+  kernel.reconnect = () => reconnect().catch(() => undefined);
   const collector = new OutputCollector();
   kernel.iopubMessage.connect((_, msg) => collector.handle(msg));
   let died: string | undefined;
@@ -219,11 +227,22 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
     if (status === "dead" || status === "autorestarting") died ??= `kernel ${status === "dead" ? "died" : "died and was restarted"}`;
   });
 
+  // The websocket does not always see a kernel die (the server may just drop it), so ask the REST API too.
+  const health = setInterval(() => {
+    KernelAPI.getKernelModel(model.id, server.settings).then(
+      (current) => {
+        if (!current) died ??= "the kernel died and the server gave up restarting it";
+        else if (current.execution_state === "dead") died ??= "kernel died";
+      },
+      () => undefined,
+    );
+  }, 1000);
+
   const cells: CellResult[] = [];
   let failure: CellResult | undefined;
   let firstError: CellResult | undefined; // with continueOnError: the first raising cell, which did not stop the run
   try {
-    await withTimeout(kernel.info, startTimeoutMs, `kernel "${kernelName}" did not answer kernel_info within ${startTimeoutMs / 1000} s`);
+    await startup(kernel, kernelName, startTimeoutMs, () => died, server);
 
     for (let index = 0; index < notebook.cells.length; index++) {
       const cell = notebook.cells[index];
@@ -244,6 +263,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
       opts.onCell?.(result, cell);
     }
   } finally {
+    clearInterval(health);
     // Fresh kernel per notebook: always shut this one down, even after a timeout or a dead kernel.
     if (activeKernels.delete(model.id)) await KernelAPI.shutdownKernel(model.id, server.settings).catch(() => undefined);
     kernel.dispose();
@@ -257,6 +277,29 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
     kernelName,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/** Waits for kernel_info; a kernel that dies or stays silent becomes a RunnerError quoting the server log. */
+async function startup(kernel: KernelConnection, name: string, timeoutMs: number, died: () => string | undefined, server: JupyterServer): Promise<void> {
+  let watcher: NodeJS.Timeout | undefined;
+  const death = new Promise<never>((_, reject) => {
+    watcher = setInterval(() => {
+      const why = died();
+      if (why) reject(new RunnerError(`kernel "${name}" did not start: ${why}`));
+    }, 200);
+  });
+  try {
+    await withTimeout(Promise.race([kernel.info, death]), timeoutMs, `kernel "${name}" did not answer kernel_info within ${timeoutMs / 1000} s`);
+  } catch (error) {
+    // The kernel's own stderr (not the server's "[W 2026-…]" lines) says why; show the start of its last words.
+    const own = (server.logTail?.(400) ?? "").split("\n").filter((line) => line.trim() && !/^\[[A-Z] \d{4}-/.test(line));
+    let from = own.length - 1;
+    while (from > 0 && !/^[A-Za-z]*Error\b/.test(own[from])) from--;
+    const tail = (from > 0 ? own.slice(from) : own.slice(-10)).slice(0, 8).join("\n");
+    throw new RunnerError(`${(error as Error).message}${tail ? `; the kernel printed:\n${tail}` : ""}`);
+  } finally {
+    clearInterval(watcher);
+  }
 }
 
 async function runCell(

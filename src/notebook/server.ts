@@ -18,6 +18,8 @@ export interface JupyterServer {
   /** True when we started it (and stop() shuts it down); false for --server URL. */
   owned: boolean;
   stop(): Promise<void>;
+  /** The last lines the server (and the kernels it started, which share its stderr) printed; private servers only. */
+  logTail?(lines?: number): string;
 }
 
 export interface StartServerOptions {
@@ -109,7 +111,7 @@ export async function startJupyterServer(opts: StartServerOptions = {}): Promise
   }
   let log = "";
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-4000);
+    log = (log + chunk.toString()).slice(-16000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -131,6 +133,7 @@ export async function startJupyterServer(opts: StartServerOptions = {}): Promise
     rootDir,
     settings: makeSettings(url, token),
     owned: true,
+    logTail: (lines = 12) => log.trim().split("\n").slice(-lines).join("\n"),
     async stop() {
       running.delete(server);
       if (exited !== undefined) return;

@@ -38,6 +38,7 @@ export { TwoLayerNet, affineForward, affineBackward, reluForward, reluBackward, 
 export type { TwoLayerParams, TwoLayerGrads, TwoLayerCache, AffineCache } from "./nn/two-layer-net";
 export { sigmoidNetForward, sigmoidNetBackward, lesson003Params, LESSON_003, SIGMOID_NET_MISTAKES } from "./nn/sigmoid-net";
 export type { SigmoidNetParams, SigmoidNetCache, SigmoidNetGrads, SigmoidNetMistake } from "./nn/sigmoid-net";
+export { bugHuntNet, bugHuntLoss, bugHuntBackward, SUSPECTS, type BugHuntNet, type BugHuntGrads, type Suspect } from "./nn/bug-hunt";
 
 // ── gradcheck: numerical versus analytic gradients ────────────────────────
 export { relError, maxRelError, errorBand, BAND_LIMITS, type Band } from "./gradcheck/relative-error";

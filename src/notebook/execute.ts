@@ -239,6 +239,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   }, 1000);
 
   const cells: CellResult[] = [];
+  let sent = 0;
   let failure: CellResult | undefined;
   let firstError: CellResult | undefined; // with continueOnError: the first raising cell, which did not stop the run
   try {
@@ -254,6 +255,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
       } else if (code.trim() === "") {
         result = { index, id: cell.id, status: "ok", seconds: 0, executionCount: null }; // Jupyter does not run empty cells
       } else {
+        sent++;
         result = await runCell(kernel, collector, cell, index, code, cellTimeoutMs, opts.interruptGraceMs ?? 3000, () => died);
         if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
         else if (result.status === "error" && opts.continueOnError) firstError ??= result;
@@ -273,7 +275,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
     cells,
     ok: failure === undefined && firstError === undefined,
     firstFailure: failure ?? firstError,
-    cellsRun: cells.filter((c) => c.status !== "skipped" && c.executionCount !== null).length,
+    cellsRun: sent,
     kernelName,
     seconds: (Date.now() - started) / 1000,
   };

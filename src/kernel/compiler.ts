@@ -1,8 +1,10 @@
 // tslab's converter (type-check + transpile a cell against the previous cells' declarations),
 // loaded lazily because TypeScript takes most of a second to load and set up.
 
+import { readFileSync } from "fs";
+import Module from "module";
 import path from "path";
-import { installVirtualPackage } from "./package-link";
+import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
 
 export interface DiagnosticPos {
   offset: number;
@@ -45,7 +47,10 @@ export interface Converter {
   inspect(prevDecl: string, src: string, position: number): QuickInfo | undefined;
   complete(prevDecl: string, src: string, position: number): CompletionInfo;
   close(): void;
+  addModule(name: string, content: string): Diagnostic[];
 }
+
+const PRELOAD_MODULE = "__backprop_lab_preload__";
 
 const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 
@@ -56,9 +61,38 @@ export function getConverter(): Converter {
   if (converter) return converter;
   const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
   installVirtualPackage(ts.sys, process.cwd());
-  const tslab = require(path.join(TSLAB_DIST, "converter.js"));
-  converter = tslab.createConverter({ isJS: false, isBrowser: false }) as Converter;
+  const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
+  // Parse the module's sources now, during warm-up, and keep them in every later program, so the
+  // notebook's first `import … from "backprop-lab"` only checks the cell.
+  try {
+    created.addModule(PRELOAD_MODULE, `import type * as lab from "${PACKAGE_NAME}";\n`);
+  } catch {
+    // a broken module shows its errors when a cell imports it
+  }
+  converter = created;
   return converter;
+}
+
+// tslab type-checks and emits every file a cell depends on, so a cell importing "backprop-lab"
+// would re-check the whole module (emit runs the checker over each file even when nothing is
+// written). The module is an external library to the cell, checked by tsc in the tests: two edits
+// to tslab's converter skip it and check only the cell and files in the notebook's folder.
+const EXTERNAL = "builder.getProgram().isSourceFileFromExternalLibrary(builder.getSourceFile(dep))";
+const PATCHES: [string, string][] = [
+  ["        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
+  ["            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
+];
+
+function loadConverterModule(): { createConverter(options: object): Converter } {
+  const file = path.join(TSLAB_DIST, "converter.js");
+  let source = readFileSync(file, "utf8");
+  if (!PATCHES.every(([from]) => source.includes(from))) return require(file);
+  for (const [from, to] of PATCHES) source = source.replace(from, to);
+  const mod = new Module(file, module) as Module & { _compile(code: string, filename: string): void };
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(TSLAB_DIST);
+  mod._compile(source, file);
+  return mod.exports;
 }
 
 export function isConverterReady(): boolean {

@@ -296,24 +296,22 @@ export class Kernel {
             payload: [],
             user_expressions: userExpressions,
           };
+    // stop_on_error: what the client sent before this reply is aborted, and nothing after it.
+    const aborted = outcome.status === "error" && stopOnError && !silent ? await this.takeQueuedExecutes() : [];
     await this.reply(channel, msg, reply);
-    if (outcome.status === "error" && stopOnError && !silent) await this.abortQueued();
+    for (const request of aborted) {
+      this.publishStatus("busy", request);
+      await this.reply("shell", request, { status: "aborted", execution_count: this.executionCount });
+      this.publishStatus("idle", request);
+    }
   }
 
-  /** stop_on_error: requests already sent behind the failed one are answered "aborted". */
-  private async abortQueued(): Promise<void> {
+  private async takeQueuedExecutes(): Promise<Message[]> {
     // Let the socket reader pull in what has already arrived before deciding what to abort.
-    await new Promise((resolve) => setImmediate(resolve));
-    const waiting = this.queue.splice(0);
-    for (const msg of waiting) {
-      if (msg.header.msg_type !== "execute_request") {
-        this.queue.push(msg);
-        continue;
-      }
-      this.publishStatus("busy", msg);
-      await this.reply("shell", msg, { status: "aborted", execution_count: this.executionCount });
-      this.publishStatus("idle", msg);
-    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const executes = this.queue.filter((m) => m.header.msg_type === "execute_request");
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((m) => m.header.msg_type !== "execute_request"));
+    return executes;
   }
 
   private bundleFor(value: unknown): MimeBundle {

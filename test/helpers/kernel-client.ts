@@ -40,12 +40,15 @@ export class KernelClient {
   private readonly early = new Map<string, Message>();
   private iopubWaiters: (() => void)[] = [];
   private closed = false;
+  /** Milliseconds from spawning the kernel to its first kernel_info_reply. */
+  startMs = 0;
 
-  private constructor(readonly info: ConnectionInfo, readonly cwd: string) {
+  private constructor(readonly info: ConnectionInfo, readonly cwd: string, argv?: (file: string) => string[]) {
     this.signer = new Signer(info.key, info.signature_scheme);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bpl-conn-")), "kernel.json");
     writeFileSync(file, JSON.stringify(info));
-    this.process = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file], {
+    const args = argv ? argv(file) : [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file];
+    this.process = spawn(process.execPath, args, {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -53,7 +56,8 @@ export class KernelClient {
     this.process.stdout?.on("data", (d) => this.stderr.push(String(d)));
   }
 
-  static async start(cwd: string = PROJECT_ROOT): Promise<KernelClient> {
+  /** Starts our kernel in cwd; `argv` starts another kernel (e.g. stock tslab) for comparison. */
+  static async start(cwd: string = PROJECT_ROOT, argv?: (connectionFile: string) => string[]): Promise<KernelClient> {
     const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
     const info: ConnectionInfo = {
       transport: "tcp",
@@ -66,7 +70,8 @@ export class KernelClient {
       control_port: ports[3],
       hb_port: ports[4],
     };
-    const client = new KernelClient(info, cwd);
+    const spawnedAt = performance.now();
+    const client = new KernelClient(info, cwd, argv);
     client.shell.connect(`tcp://127.0.0.1:${info.shell_port}`);
     client.control.connect(`tcp://127.0.0.1:${info.control_port}`);
     client.iopub.connect(`tcp://127.0.0.1:${info.iopub_port}`);
@@ -75,6 +80,7 @@ export class KernelClient {
     void client.readReplies(client.control);
     void client.readIopub();
     await client.request("kernel_info_request", {}, "shell", 30_000);
+    client.startMs = performance.now() - spawnedAt;
     return client;
   }
 

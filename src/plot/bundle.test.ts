@@ -82,15 +82,17 @@ describe("show", () => {
     expect(sent[0].options.displayId).toMatch(/^bpl-/);
   });
 
-  it("updates in place, and the library-carrying output keeps the library", () => {
+  it("updates in place (text first, so the front end gives the new figure a fresh renderer)", () => {
     const shown = show(lossCurve([1, 0.5]));
     shown.update(lossCurve([1, 0.5, 0.2]));
-    expect(sent).toHaveLength(2);
-    expect(sent[1].update).toBe(true);
-    expect(sent[1].options.displayId).toBe(shown.displayId);
-    expect(sent[1].bundle["text/html"]).toContain(LIBRARY_MARK);
+    expect(sent).toHaveLength(3);
+    expect(sent.slice(1).map((s) => [s.update, s.options.displayId])).toEqual([[true, shown.displayId], [true, shown.displayId]]);
+    expect(Object.keys(sent[1].bundle)).toEqual(["text/plain"]);
+    expect((sent[2].bundle[PLOTLY_MIME] as FigureJSON).data[0].y).toEqual([1, 0.5, 0.2]);
+    // The library-carrying output keeps the library; others never get it.
+    expect(sent[2].bundle["text/html"]).toContain(LIBRARY_MARK);
     const other = show(lossCurve([2]));
     other.update(lossCurve([3]));
-    expect(sent[3].bundle["text/html"]).not.toContain(LIBRARY_MARK);
+    expect(sent[5].bundle["text/html"]).not.toContain(LIBRARY_MARK);
   });
 });

@@ -1,11 +1,18 @@
 // liveLossChart(): a training callback that draws the loss as it falls, redrawing one output in
 // place (update_display_data) at most every 250 ms and always at the end, so the saved notebook
 // keeps the finished chart.
+//
+// While training, each frame is a static SVG (text/html): JupyterLab's Plotly renderer draws once
+// and ignores updates, so a Plotly frame would freeze at the first step. The final frame is the
+// full Plotly bundle; its different MIME type makes every front end replace the SVG with it.
 
 import { displayBundle, type DisplayHandle } from "../kernel/display";
 import { figureBundle } from "./bundle";
 import { makeFigure, type Figure } from "./figure";
 import { fmt } from "./format";
+import { svgLineChart } from "./svg-line-chart";
+import { describeFigure } from "./summary";
+import type { MimeBundle } from "../kernel/display";
 import { baseLayout } from "./layout";
 import { OKABE_ITO, tint } from "./palette";
 import { claimPlotlyEmbedding } from "./plotly-library";
@@ -35,7 +42,6 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
   const epochLoss: number[] = [];
   let status = "training…";
   let handle: DisplayHandle | undefined;
-  let carrier = false;
 
   const figure = (): Figure => {
     const smoothing = options.smoothing ?? 0.9;
@@ -60,15 +66,27 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
     );
   };
 
+  const frame = (): MimeBundle => {
+    const smoothing = options.smoothing ?? 0.9;
+    const svg = svgLineChart({
+      title: options.title ?? `Loss during training (${status})`,
+      xTitle: "Step (mini-batch updates)",
+      yTitle: options.logY ? "Loss (log scale)" : "Loss (no units)",
+      logY: options.logY,
+      series: [
+        { name: "loss per step", x: steps, y: losses, color: tint(OKABE_ITO.blue, smoothing > 0 ? 0.6 : 0), width: 1 },
+        ...(smoothing > 0 ? [{ name: "smoothed", x: steps, y: smooth(losses, smoothing), color: OKABE_ITO.blue, width: 2.5 }] : []),
+        { name: "epoch mean", x: epochX, y: epochLoss, color: OKABE_ITO.orange, width: 2, dash: true },
+      ],
+    });
+    return { "text/html": `<div class="bpl-live-chart" data-state="running" data-steps="${steps.length}">${svg}</div>`, "text/plain": describeFigure(figure()) };
+  };
+
   const render = (final: boolean) => {
     if (!final && !throttle.ready()) return;
-    if (!handle) {
-      carrier = claimPlotlyEmbedding();
-      handle = displayBundle(figureBundle(figure(), { embedLibrary: carrier }));
-      return;
-    }
-    // Intermediate redraws skip the 4.8 MB library; the final one restores it if this output carries it.
-    handle.update(figureBundle(figure(), { embedLibrary: final && carrier }));
+    const bundle = final ? figureBundle(figure(), { embedLibrary: claimPlotlyEmbedding() }) : frame();
+    if (!handle) handle = displayBundle(bundle);
+    else handle.update(bundle);
   };
 
   return {

@@ -5,6 +5,7 @@ import type { FigureJSON } from "./figure";
 import { liveLossChart, type LiveLossChart } from "./live-loss-chart";
 import { resetPlotlyEmbedding } from "./plotly-library";
 import { progressBar, progressText } from "./progress-bar";
+import { niceTicks, svgLineChart } from "./svg-line-chart";
 import type { StepInfo, TrainingCallback } from "./training-types";
 
 const sent: { bundle: MimeBundle; options: DisplayOptions; update: boolean }[] = [];
@@ -55,12 +56,21 @@ describe("progressBar", () => {
 });
 
 describe("liveLossChart", () => {
-  it("redraws one Plotly output in place, throttled, and the final chart has every step", () => {
+  it("redraws one output in place, throttled: SVG frames while training, the Plotly figure at the end", () => {
     let chart: LiveLossChart | undefined;
     train((clock) => (chart = liveLossChart({ clock })), 10);
     expect(sent.length).toBeGreaterThanOrEqual(4);
     expect(sent.length).toBeLessThanOrEqual(8);
     expect(new Set(sent.map((s) => s.options.displayId)).size).toBe(1);
+    expect(sent.map((s) => s.update)).toEqual([false, ...new Array(sent.length - 1).fill(true)]);
+    for (const s of sent.slice(0, -1)) {
+      expect(Object.keys(s.bundle).sort()).toEqual(["text/html", "text/plain"]);
+      expect(s.bundle["text/html"]).toMatch(/^<div class="bpl-live-chart" data-state="running" data-steps="\d+"><svg /);
+    }
+    const middle = sent[2].bundle["text/html"] as string;
+    expect(middle).toContain("<polyline");
+    expect(middle).toContain("Loss during training (epoch 1/2)");
+    expect(Object.keys(sent[sent.length - 1].bundle).sort()).toEqual([PLOTLY_MIME, "text/html", "text/plain"].sort());
     const final = sent[sent.length - 1].bundle[PLOTLY_MIME] as FigureJSON;
     expect(final.data.map((t) => t.name)).toEqual(["loss per step", "smoothed", "epoch mean"]);
     expect(final.data[0].y).toHaveLength(100);
@@ -70,12 +80,27 @@ describe("liveLossChart", () => {
     expect(chart!.figure().data[0].x).toHaveLength(100);
   });
 
-  it("only the first and final versions of the library-carrying output embed plotly.js", () => {
+  it("only the final frame can carry plotly.js (and does when it is the session's first figure)", () => {
     train((clock) => liveLossChart({ clock }), 10);
     const mark = "plotly.js, embedded once per kernel session";
     const carries = sent.map((s) => (s.bundle["text/html"] as string).includes(mark));
-    expect(carries[0]).toBe(true);
-    expect(carries[carries.length - 1]).toBe(true);
-    expect(carries.slice(1, -1).every((c) => !c)).toBe(true);
+    expect(carries).toEqual([...new Array(sent.length - 1).fill(false), true]);
+  });
+});
+
+describe("svgLineChart", () => {
+  it("round ticks", () => {
+    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(3, 1497)).toEqual([200, 400, 600, 800, 1000, 1200, 1400]);
+  });
+
+  it("one polyline per series with its points scaled into the plot, escaped text", () => {
+    const svg = svgLineChart({ title: "a<b", xTitle: "x", yTitle: "y", width: 200, height: 100, series: [{ name: "s", x: [0, 1], y: [0, 1], color: "#000000" }] });
+    expect(svg).toContain("a&lt;b");
+    // x 0..1 → 64..184 px; y 0..1 padded by 5% → plot rows 36..42 (100 − 36 − 58 = 6 px tall)
+    const points = svg.match(/points="([^"]+)"/)![1].split(" ");
+    expect(points).toHaveLength(2);
+    expect(points[0].startsWith("64.0,")).toBe(true);
+    expect(points[1].startsWith("184.0,")).toBe(true);
   });
 });

@@ -19,6 +19,12 @@ export function show(fig: FigureJSON): ShownFigure {
   const handle = displayBundle(figureBundle(fig, { embedLibrary: carrier }));
   return {
     displayId: handle.displayId,
-    update: (next) => handle.update(figureBundle(next, { embedLibrary: carrier })),
+    update: (next) => {
+      // JupyterLab's Plotly renderer ignores updates to a chart it has drawn; a text-only update in
+      // between makes the front end swap renderers, so the new figure gets a fresh one.
+      const bundle = figureBundle(next, { embedLibrary: carrier });
+      handle.update({ "text/plain": bundle["text/plain"] });
+      handle.update(bundle);
+    },
   };
 }

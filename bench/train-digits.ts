@@ -100,6 +100,7 @@ interface NumpyResult {
   numpy: string;
   threads: string;
   epochSeconds: number[];
+  epochCpuSeconds: number[];
   lastBatchLoss: number;
   trainLoss: number;
   l2: number;
@@ -230,6 +231,7 @@ export async function main(argv: string[]): Promise<number> {
   const maxRssMB = Math.max(peakRss / 2 ** 20, process.resourceUsage().maxRSS / 1024);
 
   const ours = median(epochSeconds.slice(1));
+  const oursCpu = median(epochCpuSeconds.slice(1));
   const fwd = median(forwardTimes);
   const bwd = median(backwardTimes);
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
@@ -242,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
   out(`node ${process.version}, gemm path ${opt.path}, up to ${gemmThreads()} thread(s); load average ${load} (other processes share these cores)`);
   out();
   out(`ours   fit (autograd) s/epoch (median of epochs 2–${epochs}): ${fmt(ours)}   [epochs: ${epochSeconds.map((s) => fmt(s)).join(" ")}]`);
-  out(`ours   fit CPU seconds per epoch (all threads, median of epochs 2–${epochs}): ${fmt(median(epochCpuSeconds.slice(1)))}`);
+  out(`ours   fit CPU seconds per epoch (all threads, median of epochs 2–${epochs}): ${fmt(oursCpu)}`);
   out(`ours   test accuracy: ${(100 * testAccuracy).toFixed(2)}%   train loss (data + L2): ${trainLoss.toPrecision(17)}   last step loss: ${lastStepLoss.toPrecision(17)}`);
   out(`ours   one step: forward ${fmt(fwd * 1e3, 2)} ms, backward ${fmt(bwd * 1e3, 2)} ms, backward/forward ${fmt(bwd / fwd, 2)}`);
   out(`ours   hand-written TwoLayerNet s/epoch: ${fmt(median(handSeconds.slice(1)))}   last step loss: ${handLastLoss.toPrecision(17)}`);
@@ -282,6 +284,8 @@ export async function main(argv: string[]): Promise<number> {
       const theirs = median(np.epochSeconds.slice(1));
       out();
       out(`numpy ${np.numpy} (${threads} thread${threads === 1 ? "" : "s"}) s/epoch: ${fmt(theirs)}   ours/numpy: ${fmt(ours / theirs, 2)}×   test accuracy ${(100 * np.testAccuracy).toFixed(2)}%   max RSS ${np.maxRssMB.toFixed(0)} MB`);
+      const theirCpu = median(np.epochCpuSeconds.slice(1));
+      out(`numpy  CPU seconds per epoch (all threads): ${fmt(theirCpu)}   ours/numpy in CPU seconds: ${fmt(oursCpu / theirCpu, 2)}×`);
       out(`numpy  GFLOP/s: X @ W1 ${np.gflopsForward.toFixed(1)}, Xᵀ @ dH ${np.gflopsBackward.toFixed(1)}`);
       out(`numpy  train loss (data + L2): ${(np.trainLoss + np.l2).toPrecision(17)}   last step loss: ${np.lastBatchLoss.toPrecision(17)}`);
       const diff = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

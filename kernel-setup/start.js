@@ -66,9 +66,9 @@ function main(argv) {
     }
   });
 
-  // The terminal already sends Ctrl-C to the whole process group; we only wait. SIGTERM (e.g. from a
-  // process manager) reaches just us, so forward it.
-  process.on("SIGINT", () => {});
+  // Ctrl-C in a terminal reaches JupyterLab directly (same process group); a signal sent to this process
+  // alone (kill, a process manager) is forwarded. Either way we wait for JupyterLab to stop its kernels.
+  process.on("SIGINT", () => child.kill("SIGINT"));
   process.on("SIGTERM", () => child.kill("SIGTERM"));
   return new Promise((resolve) => {
     child.on("error", (error) => {

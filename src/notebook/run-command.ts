@@ -5,12 +5,13 @@ import { readNotebook, writeNotebook, NotebookFormatError } from "./nbformat";
 import { executeNotebook, shutdownActiveKernels, NotebookResult } from "./execute";
 import { JupyterServer, runningServers, withJupyterServer } from "./server";
 
-const USAGE = `usage: backprop-lab run <notebook|folder>… [--output DIR | --inplace] [--timeout SEC] [--kernel NAME] [--server URL --token T]
+const USAGE = `usage: backprop-lab run <notebook|folder>… [--output DIR | --inplace] [--timeout SEC] [--kernel NAME] [--server URL --token T [--server-root DIR]]
 
   Executes each notebook top to bottom in a fresh kernel (default: the notebook's kernelspec, else backprop-lab)
   on a private Jupyter server from .venv/ (or the server given by --server/--token).
   --output DIR   write executed notebooks into DIR      --inplace   overwrite the notebooks with their outputs
   --timeout SEC  per-cell limit (default 120)           --kernel    kernelspec to use for every notebook
+  --server-root DIR  the --server's root folder on this machine, so kernels start beside each notebook
   Exit status 1 if any notebook failed.`;
 
 interface RunOptions {
@@ -21,6 +22,7 @@ interface RunOptions {
   kernel?: string;
   server?: string;
   token?: string;
+  serverRoot?: string;
 }
 
 function parseArgs(argv: string[]): RunOptions | string {
@@ -42,6 +44,7 @@ function parseArgs(argv: string[]): RunOptions | string {
       } else if (flag === "--kernel") opts.kernel = value();
       else if (flag === "--server") opts.server = value();
       else if (flag === "--token") opts.token = value();
+      else if (flag === "--server-root") opts.serverRoot = path.resolve(value());
       else if (flag === "--help" || flag === "-h") return "";
       else if (flag.startsWith("-")) return `unknown option ${flag}`;
       else opts.paths.push(arg);
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): RunOptions | string {
   if (opts.paths.length === 0) return "give at least one notebook or folder";
   if (opts.output && opts.inplace) return "--output and --inplace exclude each other";
   if (opts.token && !opts.server) return "--token needs --server";
+  if (opts.serverRoot && !opts.server) return "--server-root needs --server";
   return opts;
 }
 
@@ -158,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (files.length > 0) {
     try {
-      const rootDir = opts.server ? (process.env.BACKPROP_LAB_SERVER_ROOT ?? undefined) : commonDir(files);
+      const rootDir = opts.server ? opts.serverRoot : commonDir(files);
       await withJupyterServer({ url: opts.server, token: opts.token, rootDir }, async (server) => {
         for (const file of files) {
           if (stopping) break;

@@ -67,7 +67,7 @@ describe("selfCheck", () => {
     const bundle = shown.bundles[0];
     expect(bundle["text/html"]).toContain("<details><summary");
     expect(bundle["text/html"]).toContain("Show answer</summary><p>It reuses &lt;cached&gt; values.</p><p>One backward pass.</p></details>");
-    expect(bundle["text/html"]).toContain("Why is backprop cheap?<br>Think about reuse.");
+    expect(bundle["text/html"]).toContain("<p><b>Check yourself:</b> Why is backprop cheap?<br>Think about reuse.</p>");
     expect(bundle["text/plain"]).toContain("Check yourself: Why is backprop cheap?");
     expect(bundle["text/plain"]).toContain("It reuses <cached> values.");
   });

@@ -5,8 +5,8 @@ import { freeze } from "./intrinsics";
 import { escapeHtml } from "./passed";
 
 // Paragraphs on blank lines, line breaks kept; LaTeX ($…$) passes through for JupyterLab to typeset.
-function paragraphs(text: string): string {
-  let html = "<p>";
+function paragraphs(text: string, lead = ""): string {
+  let html = "<p>" + lead;
   let newlines = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -28,7 +28,7 @@ export function selfCheck(question: string, answer: string): void {
     "text/plain": `Check yourself: ${question}\n\n  (answer, once you have thought about it)\n  ${answer}`,
     "text/html":
       `<div class="bpl-self-check" style="border-left:3px solid #4c72b0;padding:2px 10px;margin:4px 0">` +
-      `<b>Check yourself:</b> ${paragraphs(question)}` +
+      paragraphs(question, "<b>Check yourself:</b> ") +
       `<details><summary style="cursor:pointer;color:#4c72b0">Show answer</summary>${paragraphs(answer)}</details></div>`,
   });
 }

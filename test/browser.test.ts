@@ -231,9 +231,11 @@ describe("charts in JupyterLab (plotly extension) after run-all", () => {
     const during = await state();
     expect(during.active).toBeGreaterThanOrEqual(3);
     expect(during.colors).not.toBe(before.colors);
-    await sweep.screenshot({ path: path.join(OUT, "lab-networkSweep-playing.png") });
+    // The output area, not the plot node: in Lab the renderer node's box is only the title's height.
+    const area = page.locator(".jp-OutputArea").filter({ has: page.locator(".updatemenu-button") }).first();
+    await area.screenshot({ path: path.join(OUT, "lab-networkSweep-playing.png") });
     await page.waitForFunction((el) => (el as any).layout.sliders[0].active === 5, await sweep.elementHandle(), { timeout: 20_000 });
-    await sweep.screenshot({ path: path.join(OUT, "lab-networkSweep-end.png") });
+    await area.screenshot({ path: path.join(OUT, "lab-networkSweep-end.png") });
   });
 
   it("the live displays ended in their final state, updated in place", async () => {

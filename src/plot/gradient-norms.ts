@@ -5,6 +5,7 @@
 
 import { makeFigure, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
+import { smooth } from "./line-chart";
 import { baseLayout } from "./layout";
 import { seriesColor } from "./palette";
 
@@ -14,6 +15,12 @@ export interface GradientNormOptions {
   per?: "step" | "epoch";
   /** Bars only: log y too (default false); lines are always on log y. */
   logY?: boolean;
+  /**
+   * Lines only: moving-average weight in [0, 1), applied to log10 of the norms (a geometric mean,
+   * right for a log axis). Default 0 up to 100 steps, else 0.9: per-step norms are too noisy to
+   * tell the layers apart.
+   */
+  smoothing?: number;
 }
 
 type OneStep = { readonly [layer: string]: number };
@@ -63,12 +70,17 @@ function oneStep(norms: OneStep, layers: string[], options: GradientNormOptions)
 
 function overTraining(norms: OverTraining, layers: string[], options: GradientNormOptions): Figure {
   const per = options.per ?? "step";
+  const longest = Math.max(...layers.map((l) => norms[l].length));
+  const smoothing = options.smoothing ?? (longest > 100 ? 0.9 : 0);
   const data: Trace[] = layers.map((layer, i) => {
-    const ys = norms[layer].map((v) => checkNorm(layer, v));
+    const raw = norms[layer].map((v) => checkNorm(layer, v));
+    // Smooth log10 of the positive norms; zeros stay gaps.
+    const logs = smoothing > 0 ? smooth(raw.map((v) => (v > 0 ? Math.log10(v) : NaN)), smoothing) : [];
+    const ys = smoothing > 0 ? logs.map((l) => (Number.isFinite(l) ? Math.pow(10, l) : 0)) : raw;
     return {
       type: "scatter",
       mode: ys.length <= 30 ? "lines+markers" : "lines",
-      name: layer,
+      name: smoothing > 0 ? `${layer} (smoothed)` : layer,
       x: ys.map((_, j) => j + 1),
       // A zero norm has no place on a log axis; leave a gap rather than invent a value.
       y: ys.map((v) => (v > 0 ? v : null)),
@@ -84,5 +96,6 @@ function overTraining(norms: OverTraining, layers: string[], options: GradientNo
   );
   layout.yaxis = { ...layout.yaxis, type: "log", exponentformat: "power" };
   const summary = layers.map((l) => `${l}: last ${fmt(norms[l][norms[l].length - 1])}`);
+  if (smoothing > 0) summary.push(`lines smoothed (moving average of log10, weight ${smoothing})`);
   return makeFigure({ data, layout }, summary);
 }

@@ -23,7 +23,8 @@ export function axis(title: string, extra: Partial<Axis> = {}): Axis {
  * when the data spans few decades; powers of ten when it spans many.
  */
 export function logAxisTicks(lo: number, hi: number): Partial<Axis> {
-  if (!(lo > 0) || !(hi >= lo) || Math.log10(hi / lo) > 3) return { type: "log", exponentformat: "power" };
+  // dtick 1 = one labelled tick per decade; without it Plotly adds bare "2" and "5" minor labels.
+  if (!(lo > 0) || !(hi >= lo) || Math.log10(hi / lo) > 3) return { type: "log", exponentformat: "power", dtick: 1 };
   const tickvals: number[] = [];
   for (let k = Math.floor(Math.log10(lo)) - 1; k <= Math.ceil(Math.log10(hi)); k++) {
     for (const m of [1, 2, 5]) {

@@ -56,7 +56,7 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
           // Few epochs: a diamond per epoch; many: a line, or the diamonds would hide the loss itself.
           {
             type: "scatter", mode: epochX.length <= 40 ? "markers" : "lines", name: "epoch mean", x: [...epochX], y: [...epochLoss],
-            marker: { color: OKABE_ITO.orange, size: 9, symbol: "diamond" }, line: { color: OKABE_ITO.orange, width: 2 },
+            marker: { color: OKABE_ITO.orange, size: 9, symbol: "diamond" }, line: { color: OKABE_ITO.orange, width: 2, dash: "dash" },
             hovertemplate: "end of epoch at step %{x}<br>mean loss %{y:.4g}<extra></extra>",
           },
         ],

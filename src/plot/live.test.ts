@@ -103,4 +103,12 @@ describe("svgLineChart", () => {
     expect(points[0].startsWith("64.0,")).toBe(true);
     expect(points[1].startsWith("184.0,")).toBe(true);
   });
+
+  it("keeps a long run's frame small: at most two points per pixel column", () => {
+    const x = Array.from({ length: 20_000 }, (_, i) => i);
+    const svg = svgLineChart({ title: "t", xTitle: "x", yTitle: "y", width: 640, series: [{ name: "s", x, y: x.map((v) => 1 / (v + 1)), color: "#000000" }] });
+    const points = svg.match(/points="([^"]+)"/)![1].split(" ");
+    expect(points.length).toBeLessThanOrEqual(2 * (640 - 64 - 16));
+    expect(points.length).toBeGreaterThan(500);
+  });
 });

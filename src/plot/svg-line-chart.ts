@@ -71,10 +71,12 @@ export function svgLineChart(o: SvgLineChartOptions): string {
   parts.push(`<rect x="${m.l}" y="${m.t}" width="${pw}" height="${ph}" fill="none" stroke="${MUTED}"/>`);
   for (const s of o.series) {
     const pts: string[] = [];
-    s.x.forEach((x, i) => {
+    // At most two points per pixel column: a long run's frames stay small (every frame is resent).
+    const stride = Math.max(1, Math.ceil(s.x.length / (2 * pw)));
+    for (let i = 0; i < s.x.length; i += stride) {
       const y = s.y[i];
-      if (Number.isFinite(y) && (!o.logY || y > 0)) pts.push(`${px(x).toFixed(1)},${py(y).toFixed(1)}`);
-    });
+      if (Number.isFinite(y) && (!o.logY || y > 0)) pts.push(`${px(s.x[i]).toFixed(1)},${py(y).toFixed(1)}`);
+    }
     if (pts.length) {
       parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="${s.width ?? 2}"${s.dash ? ' stroke-dasharray="6 4"' : ""} points="${pts.join(" ")}"/>`);
     }

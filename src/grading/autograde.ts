@@ -15,7 +15,7 @@ import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
 import { gradeNotebook } from "./grade-notebook";
-import { writeGradingKernelspec } from "./kernelspec";
+import { warmCompileCache, writeGradingKernelspec } from "./kernelspec";
 import { progressBar } from "./progress";
 import { preludeSource } from "./run";
 
@@ -135,6 +135,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
     else todo.push({ student, hash });
   }
   const jobs = Math.max(1, Math.min(options.jobs, todo.length || 1));
+  if (todo.length > 0 && options.sandbox !== false) warmCompileCache();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {

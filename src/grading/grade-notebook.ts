@@ -12,6 +12,7 @@ import { rebuildSubmission } from "./rebuild";
 import { runForGrading } from "./run";
 import { Grade, gradeCodeCell, gradeManualCell } from "./score";
 import { renameShadowing } from "./shadow";
+import { linkPackage } from "./kernelspec";
 
 export interface GradeNotebookOptions {
   server: JupyterServer;
@@ -82,6 +83,7 @@ export async function gradeNotebook(student: string, file: string | undefined, c
   fs.rmSync(options.scratchDir, { recursive: true, force: true });
   fs.mkdirSync(options.scratchDir, { recursive: true });
   fs.copyFileSync(file, path.join(options.scratchDir, course.name));
+  linkPackage(options.scratchDir);
   const run = await runForGrading(options.server, plan.notebook, {
     kernelName: options.kernelName,
     cwd: options.scratchDir,

@@ -1,10 +1,11 @@
 // Runs cells: tslab's converter type-checks and transpiles, vm runs the result in this process
 // with Ctrl-C breaking out of loops, and the last expression's value comes back to the kernel.
 
+import path from "path";
 import vm from "vm";
 import { getConverter, type ConvertResult } from "./compiler";
 import { compileError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
-import { createCellRequire } from "./package-link";
+import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 
 export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
@@ -12,6 +13,22 @@ export type Outcome =
 
 const GLOBAL_KEY = "__backpropLabKernel__";
 const CACHE_LIMIT = 64;
+
+/**
+ * Declaration emit names types the cell never imported by a relative path (`import("../src").Dataset`),
+ * which would pull the module's sources into the notebook's own program (and out of rootDir).
+ * The same files reached through the package name stay an external library.
+ */
+export function packageSpecifiers(decl: string, cwd: string): string {
+  const src = path.join(PROJECT_ROOT, "src");
+  return decl.replace(/(import\(|from\s+)(["'])(\.{1,2}\/[^"']*)\2/g, (whole, lead: string, quote: string, spec: string) => {
+    const target = path.resolve(cwd, spec).replace(/\.(d\.)?ts$/, "");
+    if (target !== src && !target.startsWith(src + path.sep)) return whole;
+    const rel = path.relative(PROJECT_ROOT, target).split(path.sep).join("/");
+    const name = rel === "src" || rel === "src/index" ? PACKAGE_NAME : `${PACKAGE_NAME}/${rel}`;
+    return `${lead}${quote}${name}${quote}`;
+  });
+}
 
 /** Cell variables live on one exports object; TypeScript's defineProperty getters become values. */
 function createExports(): { [name: string]: unknown } {
@@ -32,7 +49,7 @@ export class Executor {
   private rejectInterrupt: (reason: unknown) => void = () => {};
   private interruptPromise!: Promise<never>;
 
-  constructor(cwd: string, hooks: { [id: string]: () => unknown } = {}) {
+  constructor(private readonly cwd: string, hooks: { [id: string]: () => unknown } = {}) {
     const require = createCellRequire(cwd, hooks);
     (globalThis as { [key: string]: unknown })[GLOBAL_KEY] = { exports: this.exports, require };
     this.resetInterrupt();
@@ -40,7 +57,14 @@ export class Executor {
 
   /** Runs one cell; `keepState: false` evaluates without changing what later cells see. */
   async run(code: string, cellName: string, keepState = true): Promise<Outcome> {
-    const converted = this.convert(code);
+    let converted: ConvertResult;
+    try {
+      converted = this.convert(code);
+    } catch (error) {
+      // A compiler crash must still end in a reply, or the client waits forever.
+      const failure = runtimeError(error, "converter.js");
+      return { status: "error", ...failure, ename: "InternalCompilerError" };
+    }
     if (converted.diagnostics.length > 0) return { status: "error", ...compileError(converted.diagnostics, code) };
     if (!converted.output) {
       if (keepState) this.prevDecl = converted.declOutput ?? "";
@@ -83,6 +107,7 @@ export class Executor {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const converted = getConverter().convert(this.prevDecl, code);
+    if (converted.declOutput) converted.declOutput = packageSpecifiers(converted.declOutput, this.cwd);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, converted);
     return converted;

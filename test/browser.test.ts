@@ -231,6 +231,8 @@ describe("charts in JupyterLab (plotly extension) after run-all", () => {
     const during = await state();
     expect(during.active).toBeGreaterThanOrEqual(3);
     expect(during.colors).not.toBe(before.colors);
+    // Redrawing frames must not collapse the chart (Plotly's responsive mode did, in JupyterLab).
+    expect(await sweep.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(400);
     // The output area, not the plot node: in Lab the renderer node's box is only the title's height.
     const area = page.locator(".jp-OutputArea").filter({ has: page.locator(".updatemenu-button") }).first();
     await area.screenshot({ path: path.join(OUT, "lab-networkSweep-playing.png") });
@@ -348,5 +350,5 @@ describe("the executed notebook", () => {
       await p.close();
       await plain.stop();
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -25,7 +25,7 @@ describe("figure bundle", () => {
     expect(typeof json).toBe("object");
     expect(json.data).toHaveLength(1);
     expect(json.layout.title.text).toBe("Loss during training");
-    expect(json.config).toMatchObject({ responsive: true });
+    expect(json.config).toEqual({ displaylogo: false });
     expect(b["text/plain"]).toContain("Loss during training");
     expect(b["text/plain"]).toContain("train: line, 3 values, last 0.25");
   });

@@ -168,7 +168,10 @@ const TRACE_LINES = Symbol.for("backprop-lab.figureTraceLines");
  * as graphs and networks, whose traces are markers and wires, not data series).
  */
 export function makeFigure(json: FigureJSON, summary: string[] = [], options: { traceLines?: boolean } = {}): Figure {
-  const fig = { ...json, config: { responsive: true, displaylogo: false, ...json.config } } as Figure;
+  // Not responsive: Plotly's responsive mode sizes the chart to 100% of its container's height, and
+  // JupyterLab's Plotly output has no height of its own, so any redraw (an animation frame, a
+  // resize) collapsed the chart to its title. JupyterLab resizes charts itself.
+  const fig = { ...json, config: { displaylogo: false, ...json.config } } as Figure;
   Object.defineProperty(fig, SUMMARY, { value: summary, enumerable: false });
   Object.defineProperty(fig, TRACE_LINES, { value: options.traceLines ?? true, enumerable: false });
   Object.defineProperty(fig, MIME_BUNDLE, {

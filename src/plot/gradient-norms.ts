@@ -6,7 +6,7 @@
 import { makeFigure, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 import { smooth } from "./line-chart";
-import { baseLayout } from "./layout";
+import { baseLayout, logAxisTicks } from "./layout";
 import { seriesColor } from "./palette";
 
 export interface GradientNormOptions {
@@ -94,7 +94,8 @@ function overTraining(norms: OverTraining, layers: string[], options: GradientNo
     per === "epoch" ? "Epoch (passes over the training set)" : "Step (mini-batch updates)",
     "‖gradient‖₂ (L2 norm, log scale)",
   );
-  layout.yaxis = { ...layout.yaxis, type: "log", exponentformat: "power" };
+  const drawn = data.flatMap((t) => (t.y as (number | null)[]).filter((v): v is number => v !== null && v > 0));
+  layout.yaxis = { ...layout.yaxis, ...logAxisTicks(minOf(drawn), maxOf(drawn)) };
   const summary = layers.map((l) => `${l}: last ${fmt(norms[l][norms[l].length - 1])}`);
   if (smoothing > 0) summary.push(`lines smoothed (moving average of log10, weight ${smoothing})`);
   return makeFigure({ data, layout }, summary);

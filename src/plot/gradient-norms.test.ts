@@ -36,7 +36,8 @@ describe("gradientNorms over long runs", () => {
   it("smooths log10 of the norms past 100 steps (a geometric moving average) and says so", () => {
     const norms = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 1e-2 : 1e-4));
     const fig = gradientNorms({ layer: norms });
-    expect(fig.data[0].name).toBe("layer (smoothed)");
+    expect(fig.data[0].name).toBe("layer");
+    expect(fig.layout.title.text).toBe("Gradient norm per layer during training (moving average)");
     const last = fig.data[0].y![199] as number;
     // Alternating 1e-2 and 1e-4 average to about 1e-3 in log space, not 5e-3 as plain means would.
     expect(Math.log10(last)).toBeCloseTo(-3, 0);

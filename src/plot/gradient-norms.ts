@@ -80,7 +80,7 @@ function overTraining(norms: OverTraining, layers: string[], options: GradientNo
     return {
       type: "scatter",
       mode: ys.length <= 30 ? "lines+markers" : "lines",
-      name: smoothing > 0 ? `${layer} (smoothed)` : layer,
+      name: layer,
       x: ys.map((_, j) => j + 1),
       // A zero norm has no place on a log axis; leave a gap rather than invent a value.
       y: ys.map((v) => (v > 0 ? v : null)),
@@ -90,7 +90,7 @@ function overTraining(norms: OverTraining, layers: string[], options: GradientNo
     };
   });
   const layout = baseLayout(
-    options.title ?? "Gradient norm per layer during training",
+    options.title ?? `Gradient norm per layer during training${smoothing > 0 ? " (moving average)" : ""}`,
     per === "epoch" ? "Epoch (passes over the training set)" : "Step (mini-batch updates)",
     "‖gradient‖₂ (L2 norm, log scale)",
   );

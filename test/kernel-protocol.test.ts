@@ -66,7 +66,8 @@ describe("kernel protocol", () => {
     expect(reply.content.evalue).toMatch(/Cannot read properties of null/);
     const traceback = reply.content.traceback as string[];
     expect(traceback[0]).toMatch(/^TypeError: /);
-    expect(traceback.some((line) => line.includes("inner") && line.includes("<cell"))).toBe(true);
+    expect(traceback.some((line) => /at inner \(<cell \d+>:1\)/.test(line))).toBe(true); // the cell's own line
+    expect(traceback.some((line) => /at <cell \d+>:2$/.test(line))).toBe(true);
     expect(traceback.filter((line) => /node:internal|src\/kernel\//.test(line))).toEqual([]);
     expect(ofType(outputs, "error")).toHaveLength(1);
   });

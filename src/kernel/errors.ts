@@ -48,7 +48,35 @@ export function isInterrupt(error: unknown): boolean {
 }
 
 /** The stack keeps user frames (cells, modules) and drops the kernel's and node's own frames. */
-export function runtimeError(error: unknown, cellMarker: string, wrapperLine = -1): ErrorContent {
+export interface CellSource {
+  /** Compiled line (1-based) → the cell's own line, when known. */
+  locate(line: number): number | undefined;
+  code: string;
+}
+
+/** `<cell 3>:9:12` in compiled JavaScript becomes `<cell 3>:6` in the cell, with the line shown once. */
+function relocate(frames: string[], cellMarker: string, cell: CellSource): string[] {
+  const lines = cell.code.split("\n");
+  const at = new RegExp(`${cellMarker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):\\d+`);
+  let shown = false;
+  const out: string[] = [];
+  for (const frame of frames) {
+    const m = at.exec(frame);
+    if (!m) {
+      out.push(frame);
+      continue;
+    }
+    const line = cell.locate(Number(m[1]));
+    out.push(frame.replace(at, line === undefined ? cellMarker : `${cellMarker}:${line}`));
+    if (!shown && line !== undefined && lines[line - 1] !== undefined) {
+      out.push(`        ${lines[line - 1].trim()}`);
+      shown = true;
+    }
+  }
+  return out;
+}
+
+export function runtimeError(error: unknown, cellMarker: string, wrapperLine = -1, cell?: CellSource): ErrorContent {
   if (isInterrupt(error)) return interruptError();
   if (!(error instanceof Error)) {
     const evalue = inspect(error);
@@ -64,5 +92,5 @@ export function runtimeError(error: unknown, cellMarker: string, wrapperLine = -
   const kept = (lastCellFrame >= 0 ? frames.slice(0, lastCellFrame + 1) : frames).filter(
     (f) => !f.includes("node:internal") && !f.includes("/src/kernel/"),
   );
-  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...kept] };
+  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...(cell ? relocate(kept, cellMarker, cell) : kept)] };
 }

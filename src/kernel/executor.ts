@@ -5,6 +5,7 @@ import path from "path";
 import vm from "vm";
 import { getConverter, type ConvertResult } from "./compiler";
 import { compileError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
+import { alignLines } from "./line-map";
 import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 
 export type Outcome =
@@ -77,7 +78,10 @@ export class Executor {
       if (converted.hasToplevelAwait) await Promise.race([result, this.interruptPromise]);
     } catch (error) {
       const wrapperLine = converted.output.split("\n").length + 1;
-      return { status: "error", ...runtimeError(error, cellName, wrapperLine) };
+      const output = converted.output;
+      let locate: ((line: number) => number | undefined) | undefined;
+      const cell = { code, locate: (line: number) => (locate ??= alignLines(output, code))(line) };
+      return { status: "error", ...runtimeError(error, cellName, wrapperLine, cell) };
     }
     if (keepState) this.prevDecl = converted.declOutput ?? "";
     const name = converted.lastExpressionVar;

@@ -11,8 +11,17 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   ensureSelfLink();
+  exitWithParent();
   const kernel = new Kernel(readConnectionFile(file));
   await kernel.start();
   // The kernel lives until shutdown_request (or a signal from the kernel manager) ends the process.
   return new Promise<number>(() => {});
+}
+
+/** A kernel whose Jupyter server died (killed test run, closed terminal) exits instead of idling on. */
+function exitWithParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0);
+  }, 2_000).unref();
 }

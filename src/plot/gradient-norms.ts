@@ -7,7 +7,7 @@ import { makeFigure, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 import { smooth } from "./line-chart";
 import { baseLayout, logAxisTicks } from "./layout";
-import { seriesColor } from "./palette";
+import { OKABE_ITO, seriesColor } from "./palette";
 
 export interface GradientNormOptions {
   title?: string;
@@ -48,7 +48,8 @@ function oneStep(norms: OneStep, layers: string[], options: GradientNormOptions)
     name: "gradient norm",
     x: layers,
     y: values,
-    marker: { color: layers.map((_, i) => seriesColor(i)) },
+    // One colour: the x labels name the layers, and cycling colours past seven layers means nothing.
+    marker: { color: OKABE_ITO.blue },
     text: values.map((v) => fmt(v, 3)),
     textposition: "outside",
     cliponaxis: false,
@@ -60,7 +61,7 @@ function oneStep(norms: OneStep, layers: string[], options: GradientNormOptions)
   layout.margin = { l: 70, r: 30, t: 60, b: 60 };
   if (options.logY) {
     if (values.some((v) => v <= 0)) throw new Error("gradientNorms: logY needs every norm > 0, got a 0");
-    layout.yaxis = { ...layout.yaxis, type: "log" };
+    layout.yaxis = { ...layout.yaxis, ...logAxisTicks(minOf(values), maxOf(values)) };
   } else {
     layout.yaxis = { ...layout.yaxis, range: [0, maxOf(values) * 1.18 || 1] };
   }

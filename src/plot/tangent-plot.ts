@@ -42,22 +42,24 @@ export function tangentPlot(input: TangentPlotInput): Figure {
   // "f(x) = x·sin(x)" → "f′(x)": the derivative gets a name, not the function's formula.
   const head = name.split("=")[0].trim();
   const prime = /^\w+\(/.test(head) ? head.replace(/^(\w+)\(/, "$1′(") : `d/dx ${head}`;
+  // The input's name as the function's label writes it: "L(w1)" → "w1" (else "x").
+  const v = /^\w+\((\w+)\)$/.exec(head)?.[1] ?? "x";
   const data = [
     { type: "scatter" as const, mode: "lines", name, x: xs, y: fx, line: { color: OKABE_ITO.blue, width: 3 }, hovertemplate: `x %{x:.3g}<br>${name} = %{y:.4g}<extra></extra>` },
     { type: "scatter" as const, mode: "lines", name: `${prime} (derivative)`, x: xs, y: dfx, line: { color: OKABE_ITO.orange, width: 2.5, dash: "dash" as const }, hovertemplate: `x %{x:.3g}<br>${prime} = %{y:.4g}<extra></extra>` },
-    { type: "scatter" as const, mode: "lines", name: `tangent at x = ${fmt(input.x0)} (slope ${fmt(slope)})`, x: tx, y: ty, line: { color: OKABE_ITO.vermillion, width: 2 }, hoverinfo: "skip" },
+    { type: "scatter" as const, mode: "lines", name: `tangent at ${v} = ${fmt(input.x0)} (slope ${fmt(slope)})`, x: tx, y: ty, line: { color: OKABE_ITO.vermillion, width: 2 }, hoverinfo: "skip" },
     {
-      type: "scatter" as const, mode: "markers", name: `(x0, f(x0)) = (${fmt(input.x0)}, ${fmt(y0)})`, x: [input.x0], y: [y0],
+      type: "scatter" as const, mode: "markers", name: `(${v}, ${head}) = (${fmt(input.x0)}, ${fmt(y0)})`, x: [input.x0], y: [y0],
       marker: { color: OKABE_ITO.vermillion, size: 11, line: { color: "#FFFFFF", width: 1.5 } },
-      hovertemplate: `x0 = ${fmt(input.x0)}<br>${name} = ${fmt(y0)}<br>slope = ${fmt(slope)}<extra></extra>`,
+      hovertemplate: `${v} = ${fmt(input.x0)}<br>${name} = ${fmt(y0)}<br>slope = ${fmt(slope)}<extra></extra>`,
     },
   ];
   const layout = baseLayout(
-    input.title ?? `${name}, its derivative, and the tangent at x = ${fmt(input.x0)}`,
+    input.title ?? `${name}, its derivative, and the tangent at ${v} = ${fmt(input.x0)}`,
     input.xTitle ?? "x (input, no units)",
     input.yTitle ?? "y (output, no units)",
   );
   layout.xaxis = { ...layout.xaxis, range: [a, b], zeroline: true, zerolinecolor: "#BBBBBB" };
   layout.yaxis = { ...layout.yaxis, zeroline: true, zerolinecolor: "#BBBBBB" };
-  return makeFigure({ data, layout }, [`at x0 = ${fmt(input.x0)}: ${name} = ${fmt(y0)}, slope ${fmt(slope)}`]);
+  return makeFigure({ data, layout }, [`at ${v} = ${fmt(input.x0)}: ${head} = ${fmt(y0)}, slope ${fmt(slope)}`]);
 }

@@ -23,8 +23,11 @@ export function axis(title: string, extra: Partial<Axis> = {}): Axis {
  * when the data spans few decades; powers of ten when it spans many.
  */
 export function logAxisTicks(lo: number, hi: number): Partial<Axis> {
-  // dtick 1 = one labelled tick per decade; without it Plotly adds bare "2" and "5" minor labels.
-  if (!(lo > 0) || !(hi >= lo) || Math.log10(hi / lo) > 3) return { type: "log", exponentformat: "power", dtick: 1 };
+  // dtick n = a labelled tick every n decades (about eight in all); without it Plotly adds bare "2"
+  // and "5" minor labels, and 30 decades at one tick each pile up into an unreadable column.
+  if (!(lo > 0) || !(hi >= lo)) return { type: "log", exponentformat: "power" };
+  const decades = Math.log10(hi / lo);
+  if (decades > 3) return { type: "log", exponentformat: "power", dtick: Math.max(1, Math.ceil(decades / 8)) };
   const tickvals: number[] = [];
   for (let k = Math.floor(Math.log10(lo)) - 1; k <= Math.ceil(Math.log10(hi)); k++) {
     for (const m of [1, 2, 5]) {

@@ -70,6 +70,8 @@ describe("axis ticks", () => {
     expect(fig.layout.xaxis).toMatchObject({ tickmode: "linear", dtick: 1 });
     expect(fig.layout.yaxis?.tickvals).toEqual([0.5, 1, 2]);
     expect(fig.layout.yaxis?.ticktext).toEqual(["0.5", "1", "2"]);
-    expect(lossCurve([1e-6, 1], { logY: true }).layout.yaxis).toMatchObject({ type: "log", exponentformat: "power" });
+    expect(lossCurve([1e-6, 1], { logY: true }).layout.yaxis).toMatchObject({ type: "log", exponentformat: "power", dtick: 1 });
+    // 32 decades: a tick every 4, not 32 piled-up labels.
+    expect(lossCurve([1e-31, 10], { logY: true }).layout.yaxis).toMatchObject({ type: "log", dtick: 4 });
   });
 });

@@ -15,7 +15,7 @@ import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
 import { gradeNotebook } from "./grade-notebook";
-import { warmCompileCache, writeGradingKernelspec } from "./kernelspec";
+import { linkPackage, warmCompileCache, writeGradingKernelspec } from "./kernelspec";
 import { progressBar } from "./progress";
 import { preludeSource } from "./run";
 
@@ -96,7 +96,7 @@ async function serverOf(worker: Worker): Promise<JupyterServer> {
   return worker.server;
 }
 
-async function gradeStudent(worker: Worker, student: string, hash: string, options: AutogradeOptions): Promise<StudentResult> {
+async function gradeStudent(worker: Worker, student: string, hash: string, options: AutogradeOptions, compileCache: string | undefined): Promise<StudentResult> {
   const started = Date.now();
   const result: StudentResult = { student, inputHash: hash, notebooks: [], seconds: 0 };
   const folder = path.join(options.submissions, student);
@@ -112,6 +112,7 @@ async function gradeStudent(worker: Worker, student: string, hash: string, optio
           cellTimeoutMs: options.timeoutSec * 1000,
           prelude: preludeSource(),
           showHidden: options.showHidden,
+          compileCache,
         }),
       );
     } catch (error) {
@@ -135,13 +136,15 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
     else todo.push({ student, hash });
   }
   const jobs = Math.max(1, Math.min(options.jobs, todo.length || 1));
-  if (todo.length > 0 && options.sandbox !== false) warmCompileCache();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
+  const compileCache = options.sandbox !== false ? path.join(base, "tsx-cache") : undefined;
+  if (todo.length > 0 && compileCache) warmCompileCache(compileCache);
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
     const worker: Worker = { kernelName: "", scratchRoot: path.join(root, "scratch"), specDir: path.join(root, "jupyter"), runtimeDir: path.join(root, "runtime") };
     fs.mkdirSync(worker.scratchRoot, { recursive: true });
+    linkPackage(worker.scratchRoot);
     worker.kernelName = writeGradingKernelspec({ dir: worker.specDir, runtimeDir: worker.runtimeDir, memoryMb: options.memoryMb, sandbox: options.sandbox });
     workers.push(worker);
   }
@@ -151,7 +154,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const loop = async (worker: Worker): Promise<void> => {
     while (next < todo.length) {
       const { student, hash } = todo[next++];
-      const result = await gradeStudent(worker, student, hash, options);
+      const result = await gradeStudent(worker, student, hash, options, compileCache);
       writeResult(options.out, result);
       graded.push(student);
       const rows = result.notebooks.flatMap((n) => n.rows);

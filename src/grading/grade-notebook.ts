@@ -12,7 +12,7 @@ import { rebuildSubmission } from "./rebuild";
 import { runForGrading } from "./run";
 import { Grade, gradeCodeCell, gradeManualCell } from "./score";
 import { renameShadowing } from "./shadow";
-import { linkPackage } from "./kernelspec";
+import { seedCompileCache } from "./kernelspec";
 
 export interface GradeNotebookOptions {
   server: JupyterServer;
@@ -22,6 +22,8 @@ export interface GradeNotebookOptions {
   cellTimeoutMs: number;
   prelude?: string;
   showHidden: boolean;
+  /** Warmed tsx cache to copy into the working folder (sandboxed kernels). */
+  compileCache?: string;
 }
 
 function gradedCells(course: CourseNotebook): Cell[] {
@@ -80,15 +82,19 @@ export async function gradeNotebook(student: string, file: string | undefined, c
     notes.push(`${where} redeclared ${guarded.renamed.join(", ")}, which the tests use; graded with the tests' own ${guarded.renamed.length > 1 ? "versions" : "version"}`);
   });
 
-  fs.rmSync(options.scratchDir, { recursive: true, force: true });
-  fs.mkdirSync(options.scratchDir, { recursive: true });
-  fs.copyFileSync(file, path.join(options.scratchDir, course.name));
-  linkPackage(options.scratchDir);
+  // The working folder holds only this notebook (and tsx's cache); it is rebuilt before every kernel start.
+  const prepare = (): void => {
+    fs.rmSync(options.scratchDir, { recursive: true, force: true });
+    fs.mkdirSync(options.scratchDir, { recursive: true });
+    fs.copyFileSync(file, path.join(options.scratchDir, course.name));
+    if (options.compileCache) seedCompileCache(options.compileCache, options.scratchDir);
+  };
   const run = await runForGrading(options.server, plan.notebook, {
     kernelName: options.kernelName,
     cwd: options.scratchDir,
     cellTimeoutMs: options.cellTimeoutMs,
     prelude: options.prelude,
+    prepare,
   });
   if (run.infraError !== undefined) {
     const rows = allRows(student, course, (cell) => ({ points: 0, max: numberOr0(cell), status: "error", message: `not graded: ${run.infraError}` }));

@@ -25,16 +25,14 @@ export interface GradingKernelOptions {
   sandbox?: boolean;
 }
 
-/** Folders the kernel must read: the project's code and tsx's compile cache. */
+/** Folders the kernel must read besides its working folder: the project's code and its connection file. */
 function readablePaths(runtimeDir: string): string[] {
-  const tsxCache = path.join(os.tmpdir(), `tsx-${typeof process.getuid === "function" ? process.getuid() : 0}`);
   return [
     path.join(PROJECT_ROOT, "bin"),
     path.join(PROJECT_ROOT, "src"),
     path.join(PROJECT_ROOT, "node_modules"),
     path.join(PROJECT_ROOT, "package.json"),
     path.join(PROJECT_ROOT, "tsconfig.json"),
-    tsxCache,
     runtimeDir,
     // zeromq's loader (cmake-ts) probes this file to tell musl from glibc.
     "/etc/alpine-release",
@@ -44,8 +42,8 @@ function readablePaths(runtimeDir: string): string[] {
 export function gradingKernelArgv(options: GradingKernelOptions): string[] {
   const flags = [`--max-old-space-size=${Math.max(64, Math.round(options.memoryMb))}`];
   if (options.sandbox !== false) {
-    // ../node_modules: TypeScript watches the nearest node_modules above the working folder; a watch
-    // that is refused leaves tslab's converter stuck ("Unexpected pending rebuildTimer").
+    // ../node_modules holds the package link (see linkPackage); TypeScript also watches it, and a refused
+    // watch leaves tslab's converter stuck ("Unexpected pending rebuildTimer").
     flags.push("--experimental-permission", "--allow-addons", "--allow-worker", "--allow-fs-read=.", "--allow-fs-write=.", "--allow-fs-read=../node_modules");
     for (const p of readablePaths(options.runtimeDir)) flags.push(`--allow-fs-read=${fs.existsSync(p) && fs.statSync(p).isDirectory() ? path.join(p, "*") : p}`);
   }
@@ -62,32 +60,49 @@ export function writeGradingKernelspec(options: GradingKernelOptions): string {
     display_name: "TypeScript (Backprop Lab, grading)",
     language: "typescript",
     interrupt_mode: "signal",
-    env: { BACKPROP_LAB_GRADING: "1", NODE_NO_WARNINGS: "1" },
+    // tsx's compile cache goes to TMPDIR: a private copy inside the working folder (see seedCompileCache).
+    env: { BACKPROP_LAB_GRADING: "1", NODE_NO_WARNINGS: "1", ...(options.sandbox !== false ? { TMPDIR: SCRATCH_TMP } : {}) },
     metadata: { backprop_lab: { root: PROJECT_ROOT, grading: true } },
   };
   fs.writeFileSync(path.join(specDir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
   return GRADING_KERNEL;
 }
 
+/** The kernel's TMPDIR, relative to its working folder. */
+export const SCRATCH_TMP = ".tmp";
+
+const TSX_CACHE = `tsx-${typeof process.getuid === "function" ? process.getuid() : 0}`;
+
 /**
- * Gives a scratch folder its own node_modules/backprop-lab: the project's package.json and a link to
- * src/ only. Under the permission model the kernel cannot look at the project folder itself, and Node
- * follows symbolic links past the allowed paths, so the link must not point at the project root
- * (that would expose everything in it, instructor notebooks included).
+ * Puts node_modules/backprop-lab in `dir`, the parent of the kernels' working folders: the project's
+ * package.json and a link to src/ only. Under the permission model the kernel cannot look at the project
+ * folder itself, and Node follows symbolic links past the allowed paths, so the link must neither point
+ * at the project root (exposing the instructor's files) nor sit in a folder the kernel may write to
+ * (writing through it would change the project's source).
  */
-export function linkPackage(scratchDir: string): void {
-  const dir = path.join(scratchDir, "node_modules", "backprop-lab");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
-  fs.symlinkSync(path.join(PROJECT_ROOT, "src"), path.join(dir, "src"), "dir");
+export function linkPackage(dir: string): void {
+  const pkg = path.join(dir, "node_modules", "backprop-lab");
+  if (fs.existsSync(pkg)) return;
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(pkg, "package.json"));
+  fs.symlinkSync(path.join(PROJECT_ROOT, "src"), path.join(pkg, "src"), "dir");
 }
 
 /**
- * Compiles, outside the sandbox, every TypeScript file a grading kernel loads at start, so tsx's cache
- * holds them: inside the sandbox tsx cannot start esbuild (no child processes), only read its cache.
+ * Compiles, outside the sandbox, every TypeScript file a grading kernel loads at start into a private
+ * tsx cache under `cacheRoot`: inside the sandbox tsx can only use a cache it is allowed to write, and a
+ * shared one could be poisoned by one student for the next.
  */
-export function warmCompileCache(): void {
+export function warmCompileCache(cacheRoot: string): void {
   const files = [path.join("src", "cli.ts"), path.join("src", "kernel", "main.ts"), path.join("src", "index.ts"), path.join("src", "grading", "lockdown.ts")];
   const script = `require("tsx/cjs/api").register();\nfor (const f of ${JSON.stringify(files)}) require(require("path").join(${JSON.stringify(PROJECT_ROOT)}, f));\nprocess.exit(0);`;
-  execFileSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+  fs.mkdirSync(cacheRoot, { recursive: true });
+  execFileSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: cacheRoot }, stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+}
+
+/** A fresh copy of the warmed cache into a kernel's working folder (before every kernel start). */
+export function seedCompileCache(cacheRoot: string, workDir: string): void {
+  const from = path.join(cacheRoot, TSX_CACHE);
+  if (fs.existsSync(from)) fs.cpSync(from, path.join(workDir, SCRATCH_TMP, TSX_CACHE), { recursive: true });
+  else fs.mkdirSync(path.join(workDir, SCRATCH_TMP), { recursive: true });
 }

@@ -35,6 +35,8 @@ export interface GradeRunOptions {
   prelude?: string;
   /** Fresh kernels allowed after deaths/timeouts (default 4). */
   maxRestarts?: number;
+  /** Called before every kernel start: resets the working folder, so nothing a cell wrote survives into a replay. */
+  prepare?: () => void;
 }
 
 export interface GradeRunResult {
@@ -75,6 +77,7 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
     }
     let result;
     try {
+      options.prepare?.();
       result = await executeNotebook(server, nb as unknown as NbNotebook, {
         kernelName: options.kernelName,
         cwd: options.cwd,

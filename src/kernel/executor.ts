@@ -4,7 +4,7 @@
 import path from "path";
 import vm from "vm";
 import { getConverter, type ConvertResult } from "./compiler";
-import { compileError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
+import { compileError, interruptError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
 import { alignLines } from "./line-map";
 import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 
@@ -47,6 +47,8 @@ export class Executor {
   private prevDecl = "";
   private readonly exports = createExports();
   private readonly cache = new Map<string, ConvertResult>();
+  private running = false;
+  private interruptRequested = false;
   private rejectInterrupt: (reason: unknown) => void = () => {};
   private interruptPromise!: Promise<never>;
 
@@ -58,6 +60,16 @@ export class Executor {
 
   /** Runs one cell; `keepState: false` evaluates without changing what later cells see. */
   async run(code: string, cellName: string, keepState = true): Promise<Outcome> {
+    this.running = true;
+    this.interruptRequested = false;
+    try {
+      return await this.runCell(code, cellName, keepState);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runCell(code: string, cellName: string, keepState: boolean): Promise<Outcome> {
     let converted: ConvertResult;
     try {
       converted = this.convert(code);
@@ -71,6 +83,8 @@ export class Executor {
       if (keepState) this.prevDecl = converted.declOutput ?? "";
       return { status: "ok", hasValue: false };
     }
+    // An interrupt that came while the cell was compiling still stops it.
+    if (this.interruptRequested) return { status: "error", ...interruptError() };
     try {
       const prefix = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
       const wrapped = `${prefix}${converted.output}\n})(${GLOBAL_KEY}.exports, ${GLOBAL_KEY}.require)`;
@@ -101,6 +115,7 @@ export class Executor {
 
   /** Ends an awaiting cell now (a running loop is broken by SIGINT through vm instead). */
   interrupt(): void {
+    if (this.running) this.interruptRequested = true;
     this.rejectInterrupt(INTERRUPTED);
     this.resetInterrupt();
   }

@@ -9,11 +9,11 @@
 import { displayBundle, type DisplayHandle } from "../kernel/display";
 import { figureBundle } from "./bundle";
 import { makeFigure, type Figure } from "./figure";
-import { fmt } from "./format";
+import { fmt, maxOf, minOf } from "./format";
 import { svgLineChart } from "./svg-line-chart";
 import { describeFigure } from "./summary";
 import type { MimeBundle } from "../kernel/display";
-import { baseLayout } from "./layout";
+import { baseLayout, logAxisTicks } from "./layout";
 import { OKABE_ITO, tint } from "./palette";
 import { claimPlotlyEmbedding } from "./plotly-library";
 import { smooth } from "./line-chart";
@@ -46,7 +46,10 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
   const figure = (): Figure => {
     const smoothing = options.smoothing ?? 0.9;
     const layout = baseLayout(options.title ?? `Loss during training (${status})`, "Step (mini-batch updates)", options.logY ? "Loss (log scale, no units)" : "Loss (no units)");
-    if (options.logY) layout.yaxis = { ...layout.yaxis, type: "log" };
+    if (options.logY) {
+      const positive = losses.filter((v) => v > 0);
+      layout.yaxis = { ...layout.yaxis, ...logAxisTicks(minOf(positive), maxOf(positive)) };
+    }
     const ys = smoothing > 0 ? smooth(losses, smoothing) : losses;
     return makeFigure(
       {

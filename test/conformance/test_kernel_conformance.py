@@ -12,6 +12,13 @@ import jupyter_kernel_test
 class BackpropLabKernelTests(jupyter_kernel_test.KernelTests):
     kernel_name = "backprop-lab"
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The first execution waits for TypeScript to load (a second or two, far more on a busy
+        # machine); let that happen here, not inside the suite's 15 s per-message timeout.
+        cls.kc.execute_interactive('import "backprop-lab";', store_history=False, timeout=180)
+
     language_name = "typescript"
     file_extension = ".ts"
 

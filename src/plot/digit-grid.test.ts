@@ -42,6 +42,13 @@ describe("digitGrid", () => {
     expect(fig.data[0].z![12][40 + 6]).toBe(0.75);
   });
 
+  it("shrinks wide grids to fit an output area", () => {
+    const many = Array.from({ length: 24 }, () => image(1));
+    const labels = many.map(() => 1);
+    expect(digitGrid({ images: many, labels, columns: 8 }).layout.width).toBe(8 * 40 * 2 + 44);
+    expect(digitGrid({ images: many, labels, columns: 12 }).layout.width).toBeLessThanOrEqual(780 + 44);
+  });
+
   it("names bad input", () => {
     expect(() => digitGrid({ images: [], labels: [] })).toThrow("digitGrid: images must hold at least one image, got none");
     expect(() => digitGrid({ images: [[1, 2]], labels: [0] })).toThrow("digitGrid: image 0 must hold 784 pixels (28×28), got 2");

@@ -24,7 +24,8 @@ export interface DigitGridInput {
 }
 
 const GAP = 12; // pixel rows above each tile for its label, and columns between tiles
-const SCALE = 2; // screen pixels per image pixel
+const MAX_SCALE = 2; // screen pixels per image pixel
+const MAX_WIDTH = 780; // px: fits JupyterLab's output area with the file browser open
 
 type Pixels = ArrayLike<number>;
 
@@ -57,6 +58,8 @@ export function digitGrid(input: DigitGridInput): Figure {
   const rows = Math.ceil(count / cols);
   const cellW = side + GAP;
   const cellH = side + GAP;
+  // Wide grids shrink rather than run past the output area's right edge.
+  const SCALE = Math.min(MAX_SCALE, MAX_WIDTH / (cols * cellW));
   const z: (number | null)[][] = Array.from({ length: rows * cellH }, () => new Array<number | null>(cols * cellW).fill(null));
   const annotations: Annotation[] = [];
   const shapes: Shape[] = [];

@@ -22,6 +22,8 @@ async function roundTrip(kernel: KernelClient, code: string): Promise<number> {
 
 interface Figures {
   startMs: number;
+  /** The first cell waits for TypeScript to load (started right after the first kernel_info_reply). */
+  firstCellMs: number;
   trivialRepeatMs: number;
   trivialDistinctMs: number;
   firstImportMs?: number;
@@ -30,12 +32,12 @@ interface Figures {
 async function measure(name: string, runs: number, argv?: (file: string) => string[], cwd = PROJECT_ROOT): Promise<Figures> {
   const kernel = await KernelClient.start(cwd, argv);
   try {
-    await roundTrip(kernel, "0"); // waits for the compiler to finish warming up
+    const firstCellMs = await roundTrip(kernel, "0");
     const repeat: number[] = [];
     const distinct: number[] = [];
     for (let i = 0; i < runs; i++) repeat.push(await roundTrip(kernel, "1 + 1"));
     for (let i = 0; i < runs; i++) distinct.push(await roundTrip(kernel, `1 + ${i + 2}`));
-    const figures: Figures = { startMs: kernel.startMs, trivialRepeatMs: median(repeat), trivialDistinctMs: median(distinct) };
+    const figures: Figures = { startMs: kernel.startMs, firstCellMs, trivialRepeatMs: median(repeat), trivialDistinctMs: median(distinct) };
     if (!argv) figures.firstImportMs = await roundTrip(kernel, 'import { Value, displayBundle } from "backprop-lab";\ntypeof Value');
     console.log(`${name}: ${JSON.stringify(figures, (_, v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v))}`);
     return figures;

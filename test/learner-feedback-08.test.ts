@@ -1,0 +1,75 @@
+// The learner path in notebook 08: a wrong backward pass, run through the real kernel, gets feedback naming the mistake.
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readNotebook, type Notebook } from "../src/notebook/nbformat";
+import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
+import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
+
+const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
+
+// Typical mistakes, keyed by the answer cell's id (dScores stays right, so the backward checks see only their own bugs).
+const WRONG: { [cellId: string]: string } = {
+  "ch08-backward": [
+    "let dW2: Matrix, db2: Matrix, dh: Matrix, dz1: Matrix, dW1: Matrix, db1: Matrix;",
+    "dW2 = dScores.T.matmul(h).add(W2.T.mul(reg));  // transposed",
+    "db2 = dScores.sum(0);",
+    "dh = dScores.matmul(W2.T);",
+    "dz1 = dh;                                      // ReLU's mask forgotten",
+    "dW1 = X.T.matmul(dz1).add(W1.mul(reg));",
+    "db1 = dz1.sum(0);",
+  ].join("\n"),
+  "ch08-initial-loss": "let expectedInitialLoss: number;\nexpectedInitialLoss = Math.log10(10);",
+  "ch08-diagnose": 'let diagnosis: { gradCheckFails: string; nanValues: string; lossIncreases: string; lossFlat: string };\ndiagnosis = { gradCheckFails: "B", nanValues: "D", lossIncreases: "C", lossFlat: "A" };',
+};
+
+const EXPECTED_FEEDBACK: { [testCellId: string]: RegExp } = {
+  "ch08-layer2-tests": /dW2 has shape \[10, 3\], expected \[3, 10\]\. That is the transpose/,
+  "ch08-hidden-tests": /dz1 is not right\. ReLU's mask is missing/,
+  "ch08-layer1-tests": /dW1 is not right\. This used dh, before ReLU's mask/,
+  "ch08-initial-loss-tests": /expectedInitialLoss = 1 is not right\. That is log₁₀\(10\)/,
+  "ch08-diagnose-tests": /diagnosis: 2 of 4 matched\.[\s\S]*lossIncreases: "C" is not it/,
+};
+
+// Only the cells these exercises need: the notebook up to the backward checks, the digits, and the two later exercises.
+const LATER = ["ch08-code-27", "ch08-initial-loss", "ch08-initial-loss-tests", "ch08-diagnose", "ch08-diagnose-tests"];
+
+function learnerRun(nb: Notebook): Notebook {
+  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const end = copy.cells.findIndex((cell) => cell.id === "ch08-layer1-tests");
+  copy.cells = copy.cells.filter((cell, i) => i <= end || LATER.includes(cell.id));
+  for (const cell of copy.cells) if (cell.id in WRONG) cell.source = WRONG[cell.id];
+  return copy;
+}
+
+describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
+  let server: JupyterServer;
+  let result: NotebookResult;
+  beforeAll(async () => {
+    server = await startJupyterServer({ rootDir: NOTEBOOKS });
+    const nb = learnerRun(readNotebook(path.join(NOTEBOOKS, "08-two-layer-softmax.ipynb")));
+    result = await executeNotebook(server, nb, { cwd: NOTEBOOKS, continueOnError: true, cellTimeoutMs: 120_000 });
+  }, 10 * 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("every cell the exercises need is there", () => {
+    for (const id of [...Object.keys(WRONG), ...Object.keys(EXPECTED_FEEDBACK)]) {
+      expect(result.cells.find((c) => c.id === id), `cell ${id} ran`).toBeDefined();
+    }
+  });
+
+  for (const [cellId, feedback] of Object.entries(EXPECTED_FEEDBACK)) {
+    it(`${cellId} fails with ExerciseError and names the mistake`, () => {
+      const cell = result.cells.find((c) => c.id === cellId);
+      expect(cell, `cell ${cellId} ran`).toBeDefined();
+      expect(cell!.status).toBe("error");
+      expect(cell!.ename).toBe("ExerciseError");
+      expect(cell!.evalue).toMatch(feedback);
+    });
+  }
+
+  it("the right dScores next to the wrong answers still passes", () => {
+    expect(result.cells.find((c) => c.id === "ch08-dscores-tests")!.status).toBe("ok");
+  });
+});

@@ -1,0 +1,91 @@
+// The learner path in notebooks 10 and 11: typical wrong answers, run through the real kernel, get feedback naming the mistake.
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readNotebook, type Notebook } from "../src/notebook/nbformat";
+import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
+import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
+
+const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
+
+interface LearnerCase {
+  file: string;
+  /** the cells the exercises need, in notebook order (answer cells are replaced by WRONG) */
+  keep: string[];
+  wrong: { [answerCellId: string]: string };
+  feedback: { [testCellId: string]: RegExp };
+}
+
+const CASES: LearnerCase[] = [
+  {
+    file: "10-vanishing-and-exploding.ipynb",
+    keep: ["ch10-setup", "ch10-product-bound", "ch10-product-bound-tests", "ch10-clip-by-norm", "ch10-clip-by-norm-tests"],
+    wrong: {
+      "ch10-product-bound": "let productBound: (n: number, factor: number) => number;\nlet depthBelowOnePercent: number;\nproductBound = (n, f) => f * n;\ndepthBelowOnePercent = 21;",
+      // clips each parameter's gradient by its own norm
+      "ch10-clip-by-norm":
+        "let clipByNorm: (grads: number[][], maxNorm: number) => number[][];\n" +
+        "clipByNorm = (grads, maxNorm) => grads.map((g) => { const n = Math.hypot(...g); return g.map((v) => v * Math.min(1, maxNorm / (n + 1e-6))); });",
+    },
+    feedback: {
+      "ch10-product-bound-tests": /productBound\(20, 0\.8\) gave 16\. That multiplies the factor by n/,
+      "ch10-clip-by-norm-tests": /Each parameter was clipped on its own\. Clipping by norm uses ONE norm/,
+    },
+  },
+  {
+    file: "11-why-backprop-is-fast.ipynb",
+    keep: ["ch11-setup", "ch11-code-03", "ch11-code-04", "ch11-forward-mode", "ch11-forward-mode-tests", "ch11-billion", "ch11-billion-tests", "ch11-why-faster", "ch11-why-faster-tests"],
+    wrong: {
+      // seeds every parameter with derivative 1 in one pass
+      "ch11-forward-mode": "let forwardModeGradient: (p: number[], H: number) => number[];\nforwardModeGradient = (p, H) => p.map(() => mlpLoss(p.map((v) => new Dual(v, 1)), H).derivative);",
+      "ch11-billion": "let finiteDifferencePasses: (P: number) => number;\nlet speedupFor1B: number;\nfiniteDifferencePasses = (P) => 2 * P;\nspeedupFor1B = 2e9;",
+      "ch11-why-faster": 'let whyFaster: string;\nwhyFaster = "A";',
+    },
+    feedback: {
+      "ch11-forward-mode-tests": /Every entry is the sum of all the partial derivatives/,
+      "ch11-billion-tests": /speedupFor1B = 2000000000 is not right\. That treats backpropagation as free/,
+      "ch11-why-faster-tests": /whyFaster = "A" is not the best answer\. Backpropagation is exact/,
+    },
+  },
+];
+
+function learnerRun(nb: Notebook, c: LearnerCase): Notebook {
+  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
+  copy.cells = copy.cells.filter((cell) => c.keep.includes(cell.id ?? ""));
+  for (const cell of copy.cells) if (cell.id !== undefined && cell.id in c.wrong) cell.source = c.wrong[cell.id];
+  return copy;
+}
+
+describe("notebooks 10 and 11 give specific feedback on wrong answers", () => {
+  let server: JupyterServer;
+  const results = new Map<string, NotebookResult>();
+  beforeAll(async () => {
+    server = await startJupyterServer({ rootDir: NOTEBOOKS });
+    for (const c of CASES) {
+      const nb = learnerRun(readNotebook(path.join(NOTEBOOKS, c.file)), c);
+      results.set(c.file, await executeNotebook(server, nb, { cwd: NOTEBOOKS, continueOnError: true, cellTimeoutMs: 120_000 }));
+    }
+  }, 10 * 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const c of CASES) {
+    it(`${c.file}: every cell the exercises need is there and the setup runs`, () => {
+      const result = results.get(c.file)!;
+      for (const id of c.keep) expect(result.cells.find((cell) => cell.id === id), `cell ${id} ran`).toBeDefined();
+      for (const id of c.keep.filter((id) => !(id in c.feedback))) {
+        expect(result.cells.find((cell) => cell.id === id)!.status, `cell ${id}`).toBe("ok");
+      }
+    });
+
+    for (const [cellId, feedback] of Object.entries(c.feedback)) {
+      it(`${cellId} fails with ExerciseError and names the mistake`, () => {
+        const cell = results.get(c.file)!.cells.find((x) => x.id === cellId);
+        expect(cell, `cell ${cellId} ran`).toBeDefined();
+        expect(cell!.status).toBe("error");
+        expect(cell!.ename).toBe("ExerciseError");
+        expect(cell!.evalue).toMatch(feedback);
+      });
+    }
+  }
+});

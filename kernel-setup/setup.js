@@ -221,6 +221,12 @@ function ensureVenv(force) {
     const python = findPython();
     checkVenvModule(python);
     let created = false;
+    const stamp = readJson(STAMP);
+    if (stamp && stamp.root !== ROOT) {
+      // A venv's scripts hard-code its path: after the checkout moved, only a fresh one works.
+      log(`the project moved from ${stamp.root}; recreating ${VENV}`);
+      fs.rmSync(VENV, { recursive: true, force: true });
+    }
     const existing = fs.existsSync(venvPython()) && run(venvPython(), ["-c", "import sys, pip"]).status === 0;
     if (existing) {
       log(`repairing/updating the Python environment in ${VENV} …`);

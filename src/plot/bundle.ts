@@ -60,7 +60,8 @@ export function figureHTML(fig: FigureJSON, text: string, embedLibrary: boolean)
     tries += 1;
     if (tries < 600) { setTimeout(draw, 100); return; }
     if (el) el.insertAdjacentHTML("beforeend",
-      "<p><i>plotly.js did not load. Run the notebook's first chart cell again to embed it.</i></p>");
+      "<p><i>plotly.js is not on this page: it travels with the first chart a kernel session shows. " +
+      "Restart the kernel and run all cells to include it.</i></p>");
   }
   draw();
 })();

@@ -112,7 +112,8 @@ export async function gradeNotebook(student: string, file: string | undefined, c
     rows.push({ student, notebook: course.name, cell: gid, ...grade });
     const testSource = sourceOf(cell);
     const shown = isSolution(cell) ? sourceOf(graded) : options.showHidden ? testSource : redactHiddenTests(testSource);
-    const out = isAutogradedTest(cell) && !options.showHidden && grade.status !== "passed" ? grade.message : outputText(run.outputs.get(graded.id ?? ""));
+    // A test cell's output can echo hidden checks (their ✓ lines, their values): without --show-hidden only the grade's message is shown.
+    const out = isAutogradedTest(cell) && !options.showHidden ? grade.message || undefined : outputText(run.outputs.get(graded.id ?? ""));
     feedback.push({ cell: gid, kind: isSolution(cell) ? (cell.cell_type === "code" ? "answer" : "manual") : "test", source: shown, output: out });
   }
   return done(rows, notes, feedback);

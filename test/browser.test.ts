@@ -174,6 +174,16 @@ beforeAll(async () => {
   await openNotebook(page, lab, "figures.ipynb");
   // The kernel is up.
   await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext?.session?.kernel?.status === "idle", null, { timeout: 120_000, polling: 250 });
+  // Record the live chart's in-between SVG frames as they replace each other in the page.
+  await page.evaluate(() => {
+    window.__liveFrames = [];
+    new window.MutationObserver(() => {
+      for (const el of document.querySelectorAll(".bpl-live-chart")) {
+        const steps = Number(el.getAttribute("data-steps"));
+        if (window.__liveFrames[window.__liveFrames.length - 1] !== steps) window.__liveFrames.push(steps);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
   // Every code cell ran and the kernel went quiet again.
   await page.waitForFunction(() => {
@@ -256,6 +266,11 @@ describe("charts in JupyterLab (plotly extension) after run-all", () => {
       };
     });
     expect(live).toEqual({ outputs: 2, state: "done", step: "1500", total: "1500", title: "Loss during training (done, 1500 steps)", points: 1500 });
+    // While training, SVG frames were drawn in place, each with more steps than the one before.
+    const frames: number[] = await page.evaluate(() => window.__liveFrames);
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames[0]).toBe(1);
+    for (let i = 1; i < frames.length; i++) expect(frames[i]).toBeGreaterThan(frames[i - 1]);
   });
 });
 

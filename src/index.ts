@@ -75,6 +75,7 @@ export { makeFigure } from "./plot/figure";
 export { lossCurve, accuracyCurve, type CurveOptions } from "./plot/loss-curve";
 export type { Series, SeriesInput } from "./plot/line-chart";
 export { gradientNorms, type GradientNormOptions } from "./plot/gradient-norms";
+export { xyChart, type XYChartOptions } from "./plot/xy-chart";
 export { gradCheckPlot, type GradCheckPlotOptions, type GradCheckReportLike } from "./plot/gradcheck-plot";
 export { graphPlot, type GraphNode, type GraphPlotOptions } from "./plot/graph-plot";
 export { networkSweep, type NetworkSweepInput } from "./plot/network-sweep";

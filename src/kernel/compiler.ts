@@ -75,12 +75,46 @@ export function getConverter(): Converter {
 
 // tslab type-checks and emits every file a cell depends on, so a cell importing "backprop-lab"
 // would re-check the whole module (emit runs the checker over each file even when nothing is
-// written). The module is an external library to the cell, checked by tsc in the tests: two edits
-// to tslab's converter skip it and check only the cell and files in the notebook's folder.
+// written). The module is an external library to the cell, checked by tsc in the tests: the first
+// two edits to tslab's converter skip it and check only the cell and files in the notebook's folder.
 const EXTERNAL = "builder.getProgram().isSourceFileFromExternalLibrary(builder.getSourceFile(dep))";
+
+// tslab rewrites each use of an earlier cell's name `f` to `exports.f`, but asks the checker for the
+// symbol of every identifier, and a shorthand property's name `{ f }` resolves to the new property,
+// not to `f`: the emitted `{ f }` then throws "f is not defined". The third edit writes a shorthand
+// whose value comes from an earlier cell as `{ f: exports.f }` (`{ f: exports.f = d }` in a
+// destructuring assignment with a default).
+const WRAP_SHORTHAND = `        function wrapPrevShorthand(node) {
+            var _a;
+            const init = node.objectAssignmentInitializer && ts.visitNode(node.objectAssignmentInitializer, wrapPrevIdentifier);
+            const decls = (_a = checker.getShorthandAssignmentValueSymbol(node)?.declarations) !== null && _a !== void 0 ? _a : [];
+            if (!decls.some((decl) => decl.getSourceFile() === declsFile)) {
+                return ts.visitEachChild(node, wrapPrevIdentifier, nullTransformationContext);
+            }
+            const value = ts.factory.createPropertyAccessExpression(ts.factory.createIdentifier("exports"), ts.idText(node.name));
+            return ts.factory.createPropertyAssignment(ts.idText(node.name), init ? ts.factory.createAssignment(value, init) : value);
+        }
+        function wrapPrevIdentifier(node) {
+            var _a, _b;
+            if (ts.isShorthandPropertyAssignment(node)) {
+                return wrapPrevShorthand(node);
+            }
+            if (!ts.isIdentifier(node)) {`;
+
+// The fourth keeps a namespace declared in an earlier cell when a later cell does not redeclare
+// its name (tslab's list of declaration kinds to carry forward leaves namespaces out).
+const KEEP_NAMESPACE = `                if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) {
+                    if (keep.type && keep.value) {
+                        addName(node, key);
+                    }
+                    return;
+                }
+                if (ts.isFunctionDeclaration(node)) {`;
 const PATCHES: [string, string][] = [
   ["        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
   ["            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
+  ["        function wrapPrevIdentifier(node) {\n            var _a, _b;\n            if (!ts.isIdentifier(node)) {", WRAP_SHORTHAND],
+  ["                if (ts.isFunctionDeclaration(node)) {", KEEP_NAMESPACE],
 ];
 
 function loadConverterModule(): { createConverter(options: object): Converter } {

@@ -1,0 +1,69 @@
+// Names declared in one cell and used in a later one, in every syntactic form that reaches the
+// earlier cell's value: shorthand properties, destructuring defaults and targets, spread, templates.
+
+import path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KernelClient, PROJECT_ROOT } from "./helpers/kernel-client";
+
+let kernel: KernelClient;
+
+beforeAll(async () => {
+  kernel = await KernelClient.start(path.join(PROJECT_ROOT, "notebooks"));
+}, 60_000);
+
+afterAll(async () => {
+  await kernel?.close();
+});
+
+/** Runs the cells in order, each of which must succeed, and returns the last one's text/plain. */
+async function runCells(...cells: string[]): Promise<string | undefined> {
+  let text: string | undefined;
+  for (const code of cells) {
+    const { reply, outputs } = await kernel.execute(code);
+    expect(reply.content, `cell: ${code}`).toMatchObject({ status: "ok" });
+    const result = outputs.find((m) => m.header.msg_type === "execute_result");
+    text = (result?.content.data as { [mime: string]: string } | undefined)?.["text/plain"];
+  }
+  return text;
+}
+
+describe("a later cell uses an earlier cell's name", () => {
+  it("as a shorthand property", async () => {
+    expect(await runCells("const square = (x: number) => x * x;", "const o = { square };\no.square(3)")).toBe("9");
+  });
+
+  it("as a shorthand property next to a long-hand one, in nested and returned literals", async () => {
+    expect(await runCells("const two = 2;", "const p = { two, also: two, inner: [{ two }] };\np.two + p.also + p.inner[0].two")).toBe("6");
+    expect(await runCells("const makeTwo = () => ({ two });\nmakeTwo().two")).toBe("2");
+  });
+
+  it("as a shorthand property naming a function, class, enum, namespace and import", async () => {
+    await runCells(
+      "function fnA() { return 1; }\nclass ClassA { x = 2; }\nenum EnumA { Three = 3 }\nnamespace NsA { export const four = 4; }",
+      'import { NumpyRandom } from "backprop-lab";',
+    );
+    const sum = "const all = { fnA, ClassA, EnumA, NsA, NumpyRandom };\n" +
+      "all.fnA() + new all.ClassA().x + all.EnumA.Three + all.NsA.four + (typeof all.NumpyRandom === 'function' ? 10 : 0)";
+    expect(await runCells(sum)).toBe("20");
+  });
+
+  it("as a shorthand target of a destructuring assignment, with and without a default", async () => {
+    expect(await runCells("let target = 1;", "({ target } = { target: 5 });\ntarget")).toBe("5");
+    expect(await runCells("({ target = 7 } = {} as { target?: number });\ntarget")).toBe("7");
+    expect(await runCells("[target] = [9];\ntarget")).toBe("9");
+  });
+
+  it("as a destructuring default, a spread, a template and a re-export", async () => {
+    expect(await runCells("const base = { a: 1 };\nconst fallback = 3;", "const { missing = fallback } = {} as { missing?: number };\nmissing")).toBe("3");
+    expect(await runCells("const [first = fallback] = [] as number[];\nfirst")).toBe("3");
+    expect(await runCells("({ ...base, b: 2 })")).toBe("{ a: 1, b: 2 }");
+    expect(await runCells("`fallback=${fallback}`")).toBe("'fallback=3'");
+    expect(await runCells("export { fallback as renamed };\nfallback + 1")).toBe("4");
+  });
+
+  it("keeps a shorthand that names a local of the same name local", async () => {
+    expect(await runCells("const shadowed = 'outer';", "function inner() { const shadowed = 'inner'; return { shadowed }; }\ninner().shadowed")).toBe(
+      "'inner'",
+    );
+  });
+});

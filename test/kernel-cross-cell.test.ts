@@ -61,6 +61,11 @@ describe("a later cell uses an earlier cell's name", () => {
     expect(await runCells("export { fallback as renamed };\nfallback + 1")).toBe("4");
   });
 
+  it("after declaring names by destructuring, and one named like the kernel's result variable", async () => {
+    expect(await runCells("let [p1, q1] = [1, 2];\nconst { r1 } = { r1: 3 };\nconst tsLastExpr = 4;\np1 + q1")).toBe("3");
+    expect(await runCells("p1 + q1 + r1 + tsLastExpr")).toBe("10");
+  });
+
   it("keeps a shorthand that names a local of the same name local", async () => {
     expect(await runCells("const shadowed = 'outer';", "function inner() { const shadowed = 'inner'; return { shadowed }; }\ninner().shadowed")).toBe(
       "'inner'",

@@ -110,11 +110,42 @@ const KEEP_NAMESPACE = `                if (ts.isModuleDeclaration(node) && ts.i
                     return;
                 }
                 if (ts.isFunctionDeclaration(node)) {`;
+// The fifth is for speed: tslab rebuilt the program once just to read the cell's top-level names
+// (to append `export { a, b }`) and once more with them. The names come from binding the cell's
+// own syntax tree, which is what the program's binder does too, so one rebuild per cell is enough.
+const BIND_LOCALS = `    function convert(prevDecl, src) {
+        const localsFile = ts.createSourceFile(srcFilename, srcPrefix + src, transpileTarget, false, ts.ScriptKind.TS);
+        ts.bindSourceFile(localsFile, builder.getCompilerOptions());
+        const locals = localsFile.locals;
+        const keys = new Set();
+        if (locals) {
+            locals.forEach((_, key) => {
+                keys.add(key);
+            });
+        }
+        updateContent(prevDecl, keys.size > 0 ? src + "\\nexport {" + Array.from(keys).join(", ") + "}" : src);
+        let declsFile = builder.getSourceFile(declFilename);
+        let srcFile = builder.getSourceFile(srcFilename);
+        if (false) {`;
+// The last two: the variable that carries the cell's value (`tsLastExpr`) must not reuse a name
+// an earlier cell declared, or `exports.tsLastExpr = void 0` wipes that variable before the cell reads it.
+const LAST_EXPR_NAME = `            const prefix = "tsLastExpr";
+            const taken = (name) => locals.has(name) || (declsFile.locals !== undefined && declsFile.locals.has(name));
+            if (!taken(prefix)) {`;
 const PATCHES: [string, string][] = [
   ["        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
   ["            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
   ["        function wrapPrevIdentifier(node) {\n            var _a, _b;\n            if (!ts.isIdentifier(node)) {", WRAP_SHORTHAND],
   ["                if (ts.isFunctionDeclaration(node)) {", KEEP_NAMESPACE],
+  [
+    "    function convert(prevDecl, src) {\n        updateContent(prevDecl, src);\n        let declsFile = builder.getSourceFile(declFilename);\n" +
+      "        let srcFile = builder.getSourceFile(srcFilename);\n        const locals = srcFile.locals;\n        const keys = new Set();\n" +
+      "        if (locals) {\n            locals.forEach((_, key) => {\n                keys.add(key);\n            });\n        }\n" +
+      "        if (keys.size > 0) {",
+    BIND_LOCALS,
+  ],
+  ['            const prefix = "tsLastExpr";\n            if (!locals.has(prefix)) {', LAST_EXPR_NAME],
+  ["                if (!locals.has(name)) {", "                if (!taken(name)) {"],
 ];
 
 function loadConverterModule(): { createConverter(options: object): Converter } {

@@ -3,7 +3,7 @@ import { formatRows } from "./format";
 import { gemm } from "./gemm";
 import { BinaryOp, broadcastBinary, mapValues } from "./elementwise";
 import { argmaxAxis, Axis, maxAxis, sumAll, sumAxis } from "./reduce";
-import { expectFinite, expectLength, expectMatrix, formatShape, Shape, ShapeError } from "./shape";
+import { expectFinite, expectLength, expectMatrix, formatShape, matmulShape, Shape, ShapeError } from "./shape";
 
 /** Something with row-major data and a 2-D shape: a Matrix, a Tensor, or a plain object. */
 export interface MatrixLike {
@@ -222,17 +222,7 @@ export interface MatmulOptions {
  */
 export function matmul(a: MatrixLike, b: MatrixLike, options: MatmulOptions = {}): Matrix {
   const { transA = false, transB = false } = options;
-  const [ar, ac] = expectMatrix("matmul", "a", a.shape);
-  const [br, bc] = expectMatrix("matmul", "b", b.shape);
-  const [n, k] = transA ? [ac, ar] : [ar, ac];
-  const [kb, m] = transB ? [bc, br] : [br, bc];
-  if (k !== kb) {
-    const an = transA ? "aᵀ" : "a";
-    const bn = transB ? "bᵀ" : "b";
-    throw new ShapeError(
-      `matmul: inner dimensions must match, got ${an} ${formatShape([n, k])} and ${bn} ${formatShape([kb, m])}`,
-    );
-  }
+  const [n, k, m] = matmulShape("matmul", a.shape, b.shape, transA, transB);
   const out = options.into ?? new Matrix(n, m);
   if (out.rows !== n || out.cols !== m) {
     throw new ShapeError(`matmul: into must have the result's shape ${formatShape([n, m])}, got into ${formatShape(out.shape)}`);

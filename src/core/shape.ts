@@ -72,3 +72,20 @@ export function formatIndex(i: number, shape: Shape): string {
   const cols = shape[1] || 1;
   return `[${Math.floor(i / cols)}, ${i % cols}]`;
 }
+
+/**
+ * The sizes of op(a) [n, k] @ op(b) [k, m], where op transposes when asked; throws when k differs.
+ * Shared by Matrix and Tensor matmul so both name the transposed operand (aᵀ) the same way.
+ */
+export function matmulShape(op: string, a: Shape, b: Shape, transA: boolean, transB: boolean): [number, number, number] {
+  const [ar, ac] = expectMatrix(op, "a", a);
+  const [br, bc] = expectMatrix(op, "b", b);
+  const [n, k] = transA ? [ac, ar] : [ar, ac];
+  const [kb, m] = transB ? [bc, br] : [br, bc];
+  if (k !== kb) {
+    throw new ShapeError(
+      `${op}: inner dimensions must match, got ${transA ? "aᵀ" : "a"} ${formatShape([n, k])} and ${transB ? "bᵀ" : "b"} ${formatShape([kb, m])}`,
+    );
+  }
+  return [n, k, m];
+}

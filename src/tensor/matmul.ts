@@ -1,6 +1,6 @@
 /** Matrix product of tensors and its gradient, through gemm in every transpose variant (nothing is copied). */
 import { gemm } from "../core/gemm";
-import { expectMatrix, formatShape, ShapeError } from "../core/shape";
+import { matmulShape } from "../core/shape";
 import { Tensor } from "./tensor";
 
 export interface TransposeOptions {
@@ -13,15 +13,7 @@ export interface TransposeOptions {
 /** op(a) [n, k] @ op(b) [k, m] → [n, m], where op transposes when asked. */
 export function matmul(a: Tensor, b: Tensor, options: TransposeOptions = {}): Tensor {
   const { transA = false, transB = false } = options;
-  const [ar, ac] = expectMatrix("matmul", "a", a.shape);
-  const [br, bc] = expectMatrix("matmul", "b", b.shape);
-  const [n, k] = transA ? [ac, ar] : [ar, ac];
-  const [kb, m] = transB ? [bc, br] : [br, bc];
-  if (k !== kb) {
-    throw new ShapeError(
-      `matmul: inner dimensions must match, got ${transA ? "aᵀ" : "a"} ${formatShape([n, k])} and ${transB ? "bᵀ" : "b"} ${formatShape([kb, m])}`,
-    );
-  }
+  const [n, k, m] = matmulShape("matmul", a.shape, b.shape, transA, transB);
   const out = product(transA, transB, n, m, k, a.data, b.data);
   return Tensor.fromOp(out, [n, m], "matmul", [a, b], (dOut, needs) => [
     needs[0] ? gradA(transA, transB, n, m, k, dOut, b.data) : null,

@@ -1,11 +1,8 @@
 // The learner path in notebook 08: a wrong backward pass, run through the real kernel, gets feedback naming the mistake.
-import * as path from "path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNotebook, type Notebook } from "../src/notebook/nbformat";
-import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
-import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
-
-const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
+import { beforeAll, describe, expect, it } from "vitest";
+import type { NotebookResult } from "../src/notebook/execute";
+import type { Cell } from "../src/notebook/nbformat";
+import { itGivesFeedback, runAsLearner } from "./helpers/learner-run";
 
 // Typical mistakes, keyed by the answer cell's id (dScores stays right, so the backward checks see only their own bugs).
 const WRONG: { [cellId: string]: string } = {
@@ -33,25 +30,16 @@ const EXPECTED_FEEDBACK: { [testCellId: string]: RegExp } = {
 // Only the cells these exercises need: the notebook up to the backward checks, the digits, and the two later exercises.
 const LATER = ["ch08-digits", "ch08-initial-loss", "ch08-initial-loss-tests", "ch08-diagnose", "ch08-diagnose-tests"];
 
-function learnerRun(nb: Notebook): Notebook {
-  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
-  const end = copy.cells.findIndex((cell) => cell.id === "ch08-layer1-tests");
-  copy.cells = copy.cells.filter((cell, i) => i <= end || LATER.includes(cell.id));
-  for (const cell of copy.cells) if (cell.id in WRONG) cell.source = WRONG[cell.id];
-  return copy;
+/** The notebook up to the backward checks, then only the LATER cells. */
+function keep(cell: Cell, i: number, cells: Cell[]): boolean {
+  return i <= cells.findIndex((c) => c.id === "ch08-layer1-tests") || LATER.includes(cell.id);
 }
 
 describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
-  let server: JupyterServer;
   let result: NotebookResult;
   beforeAll(async () => {
-    server = await startJupyterServer({ rootDir: NOTEBOOKS });
-    const nb = learnerRun(readNotebook(path.join(NOTEBOOKS, "08-two-layer-softmax.ipynb")));
-    result = await executeNotebook(server, nb, { cwd: NOTEBOOKS, continueOnError: true, cellTimeoutMs: 120_000 });
+    [result] = await runAsLearner([{ file: "08-two-layer-softmax.ipynb", answers: WRONG, keep }]);
   }, 10 * 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
 
   it("every cell the exercises need is there", () => {
     for (const id of [...Object.keys(WRONG), ...Object.keys(EXPECTED_FEEDBACK)]) {
@@ -59,15 +47,7 @@ describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
     }
   });
 
-  for (const [cellId, feedback] of Object.entries(EXPECTED_FEEDBACK)) {
-    it(`${cellId} fails with ExerciseError and names the mistake`, () => {
-      const cell = result.cells.find((c) => c.id === cellId);
-      expect(cell, `cell ${cellId} ran`).toBeDefined();
-      expect(cell!.status).toBe("error");
-      expect(cell!.ename).toBe("ExerciseError");
-      expect(cell!.evalue).toMatch(feedback);
-    });
-  }
+  itGivesFeedback(() => result, EXPECTED_FEEDBACK);
 
   it("the right dScores next to the wrong answers still passes", () => {
     expect(result.cells.find((c) => c.id === "ch08-dscores-tests")!.status).toBe("ok");

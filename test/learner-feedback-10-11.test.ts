@@ -1,11 +1,7 @@
 // The learner path in notebooks 10 and 11: typical wrong answers, run through the real kernel, get feedback naming the mistake.
-import * as path from "path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNotebook, type Notebook } from "../src/notebook/nbformat";
-import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
-import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
-
-const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
+import { beforeAll, describe, expect, it } from "vitest";
+import type { NotebookResult } from "../src/notebook/execute";
+import { itGivesFeedback, runAsLearner } from "./helpers/learner-run";
 
 interface LearnerCase {
   file: string;
@@ -48,26 +44,12 @@ const CASES: LearnerCase[] = [
   },
 ];
 
-function learnerRun(nb: Notebook, c: LearnerCase): Notebook {
-  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
-  copy.cells = copy.cells.filter((cell) => c.keep.includes(cell.id ?? ""));
-  for (const cell of copy.cells) if (cell.id !== undefined && cell.id in c.wrong) cell.source = c.wrong[cell.id];
-  return copy;
-}
-
 describe("notebooks 10 and 11 give specific feedback on wrong answers", () => {
-  let server: JupyterServer;
   const results = new Map<string, NotebookResult>();
   beforeAll(async () => {
-    server = await startJupyterServer({ rootDir: NOTEBOOKS });
-    for (const c of CASES) {
-      const nb = learnerRun(readNotebook(path.join(NOTEBOOKS, c.file)), c);
-      results.set(c.file, await executeNotebook(server, nb, { cwd: NOTEBOOKS, continueOnError: true, cellTimeoutMs: 120_000 }));
-    }
+    const runs = CASES.map((c) => ({ file: c.file, answers: c.wrong, keep: (cell: { id: string }) => c.keep.includes(cell.id) }));
+    (await runAsLearner(runs)).forEach((result, i) => results.set(CASES[i].file, result));
   }, 10 * 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
 
   for (const c of CASES) {
     it(`${c.file}: every cell the exercises need is there and the setup runs`, () => {
@@ -78,14 +60,6 @@ describe("notebooks 10 and 11 give specific feedback on wrong answers", () => {
       }
     });
 
-    for (const [cellId, feedback] of Object.entries(c.feedback)) {
-      it(`${cellId} fails with ExerciseError and names the mistake`, () => {
-        const cell = results.get(c.file)!.cells.find((x) => x.id === cellId);
-        expect(cell, `cell ${cellId} ran`).toBeDefined();
-        expect(cell!.status).toBe("error");
-        expect(cell!.ename).toBe("ExerciseError");
-        expect(cell!.evalue).toMatch(feedback);
-      });
-    }
+    itGivesFeedback(() => results.get(c.file)!, c.feedback);
   }
 });

@@ -1,11 +1,7 @@
 // The learner path in notebook 03: wrong answers, run through the real kernel, get feedback that names the mistake.
-import * as path from "path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNotebook, type Notebook } from "../src/notebook/nbformat";
-import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
-import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
-
-const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
+import { beforeAll, describe, expect, it } from "vitest";
+import type { NotebookResult } from "../src/notebook/execute";
+import { itGivesFeedback, runAsLearner } from "./helpers/learner-run";
 
 // One typical mistake per answer cell of 03, keyed by the answer cell's id.
 const WRONG: { [cellId: string]: string } = {
@@ -28,33 +24,13 @@ const EXPECTED_FEEDBACK: { [testCellId: string]: RegExp } = {
   "ch03-step-size-tests": /alphaExact = 0\.0556 is close but not close enough: did you round/,
 };
 
-function withAnswers(nb: Notebook, answers: { [id: string]: string }): Notebook {
-  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
-  for (const cell of copy.cells) if (cell.id in answers) cell.source = answers[cell.id];
-  return copy;
-}
-
 describe("notebook 03 gives specific feedback on wrong answers", () => {
-  let server: JupyterServer;
   let result: NotebookResult;
   beforeAll(async () => {
-    server = await startJupyterServer({ rootDir: NOTEBOOKS });
-    const nb = withAnswers(readNotebook(path.join(NOTEBOOKS, "03-trace-a-gradient.ipynb")), WRONG);
-    result = await executeNotebook(server, nb, { cwd: NOTEBOOKS, continueOnError: true, cellTimeoutMs: 120_000 });
+    [result] = await runAsLearner([{ file: "03-trace-a-gradient.ipynb", answers: WRONG }]);
   }, 10 * 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
 
-  for (const [cellId, feedback] of Object.entries(EXPECTED_FEEDBACK)) {
-    it(`${cellId} fails with ExerciseError and names the mistake`, () => {
-      const cell = result.cells.find((c) => c.id === cellId);
-      expect(cell, `cell ${cellId} ran`).toBeDefined();
-      expect(cell!.status).toBe("error");
-      expect(cell!.ename).toBe("ExerciseError");
-      expect(cell!.evalue).toMatch(feedback);
-    });
-  }
+  itGivesFeedback(() => result, EXPECTED_FEEDBACK);
 
   it("a right answer next to the wrong ones still passes (da1_dz1 = 1)", () => {
     expect(result.cells.find((c) => c.id === "ch03-da1-dz1-tests")!.status).toBe("ok");

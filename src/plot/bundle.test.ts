@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type DisplayOptions, type MimeBundle } from "../kernel/display";
+// Figures as MIME bundles (Plotly JSON, HTML, text/plain), plotly.js embedded once, show() and in-place updates.
+import { describe, expect, it } from "vitest";
+import { captureDisplays } from "../../test/helpers/display-capture";
+import { isRichDisplay, MIME_BUNDLE } from "../kernel/display";
 import { figureBundle, PLOTLY_MIME } from "./bundle";
 import { makeFigure, type FigureJSON } from "./figure";
 import { lossCurve } from "./loss-curve";
-import { resetPlotlyEmbedding } from "./plotly-library";
 import { show } from "./show";
 
-const sent: { bundle: MimeBundle; options: DisplayOptions; update: boolean }[] = [];
-beforeEach(() => {
-  sent.length = 0;
-  resetPlotlyEmbedding();
-  installDisplaySink({ display: (bundle, options, update) => sent.push({ bundle, options, update }) });
-});
-afterEach(() => installDisplaySink(undefined));
+const sent = captureDisplays();
 
 const LIBRARY_MARK = "plotly.js, embedded once per kernel session";
 

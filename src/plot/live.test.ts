@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { installDisplaySink, type DisplayOptions, type MimeBundle } from "../kernel/display";
+// Live training output: progress bar, live loss chart updated in place, the SVG line chart behind it.
+import { describe, expect, it } from "vitest";
+import { captureDisplays } from "../../test/helpers/display-capture";
 import { PLOTLY_MIME } from "./bundle";
 import type { FigureJSON } from "./figure";
 import { liveLossChart, type LiveLossChart } from "./live-loss-chart";
-import { resetPlotlyEmbedding } from "./plotly-library";
 import { progressBar, progressText } from "./progress-bar";
 import { niceTicks, svgLineChart } from "./svg-line-chart";
 import type { StepInfo, TrainingCallback } from "./training-types";
 
-const sent: { bundle: MimeBundle; options: DisplayOptions; update: boolean }[] = [];
-beforeEach(() => {
-  sent.length = 0;
-  resetPlotlyEmbedding();
-  installDisplaySink({ display: (bundle, options, update) => sent.push({ bundle, options, update }) });
-});
-afterEach(() => installDisplaySink(undefined));
+const sent = captureDisplays();
 
 /** Drives a callback like fit() would: 2 epochs of 50 steps, `msPerStep` apart on a fake clock. */
 function train(make: (clock: () => number) => TrainingCallback, msPerStep: number): void {

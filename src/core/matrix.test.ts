@@ -1,3 +1,4 @@
+// Matrix: shape checks and their messages, elementwise and reducing ops, matmul in every transpose variant, printing.
 import { describe, expect, it } from "vitest";
 import { matmul, Matrix } from "./matrix";
 import { broadcastShapes, formatShape, ShapeError } from "./shape";

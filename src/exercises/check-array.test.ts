@@ -1,3 +1,4 @@
+// checkArray: what passes, and the feedback a wrong shape, transpose, sign or entry gets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkArray, toGrid } from "./check-array";
 import { recordDisplays, thrown } from "./test-helpers";

@@ -1,3 +1,4 @@
+// checkChoice, checkBoolean, checkMatching, selfCheck: what passes, and the feedback a wrong pick gets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkBoolean, checkChoice, checkMatching } from "./check-choice";
 import { selfCheck } from "./self-check";

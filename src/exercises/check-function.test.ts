@@ -1,3 +1,4 @@
+// checkFunction, checkDerivative, checkGradient: learner functions tested on inputs, and the feedback a wrong one gets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkDerivative, checkFunction } from "./check-function";
 import { checkGradient, numericalGradient } from "./check-gradient";

@@ -1,3 +1,4 @@
+// checkNumber: tolerances, and the feedback a wrong, sign-flipped, scaled or rounded number gets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkNumber } from "./check-number";
 import { ExerciseError } from "./errors";

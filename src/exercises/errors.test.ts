@@ -1,3 +1,4 @@
+// Exercise errors: notAnswered, and ExerciseError keeping its name whatever learner code does to Error.
 import { describe, expect, it } from "vitest";
 import { ExerciseError, NotAnsweredError, isExerciseError, isNotAnsweredError, notAnswered } from "./errors";
 import { thrown } from "./test-helpers";

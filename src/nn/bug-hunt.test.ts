@@ -1,3 +1,4 @@
+// The bug-hunt lesson's planted backward bugs: a gradient check must find each one, and the right backward passes.
 import { describe, expect, it } from "vitest";
 import { gradCheck } from "../gradcheck/gradcheck";
 import { bugHuntBackward, bugHuntLoss, bugHuntNet, Suspect } from "./bug-hunt";

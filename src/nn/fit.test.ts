@@ -1,3 +1,4 @@
+// fit: the training loop's steps, callbacks and history, and how it stops on bad input or a NaN loss.
 import { describe, expect, it, vi } from "vitest";
 import { Matrix } from "../core/matrix";
 import { NumpyRandom } from "../core/random";

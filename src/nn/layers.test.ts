@@ -1,3 +1,4 @@
+// Layers: Linear, initializers, activation modules, Sequential, Residual, BatchNorm1d; forward values, gradients, errors.
 import { describe, expect, it } from "vitest";
 import { maxGradError } from "../../test/helpers/central-difference";
 import { NumpyRandom } from "../core/random";

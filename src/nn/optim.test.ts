@@ -1,3 +1,4 @@
+// Optimizers and schedules: SGD, clipGradNorm, cosineSchedule.
 import { describe, expect, it } from "vitest";
 import { tensor } from "../tensor/tensor";
 import { cosineSchedule } from "./schedule";

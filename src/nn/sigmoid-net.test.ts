@@ -1,3 +1,4 @@
+// Lesson 003's 2-2-1 sigmoid network by hand: its forward and backward numbers.
 import { describe, expect, it } from "vitest";
 import { gradCheck } from "../gradcheck/gradcheck";
 import { LESSON_003, lesson003Params, SIGMOID_NET_MISTAKES, sigmoidNetBackward, sigmoidNetForward, SigmoidNetMistake, SigmoidNetParams } from "./sigmoid-net";

@@ -1,3 +1,4 @@
+// llm.c-style forward/backward pieces and TwoLayerNet built from them: values, gradients, errors.
 import { describe, expect, it } from "vitest";
 import { gradCheck } from "../gradcheck/gradcheck";
 import { Matrix } from "../core/matrix";

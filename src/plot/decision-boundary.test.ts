@@ -1,3 +1,4 @@
+// decisionBoundary: the classifier's classes filled over a grid under the points, mistakes counted.
 import { describe, expect, it } from "vitest";
 import { decisionBoundary } from "./decision-boundary";
 

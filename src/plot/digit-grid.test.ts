@@ -1,3 +1,4 @@
+// digitGrid: digit images tiled into one heatmap with labels, mistakes marked in red.
 import { describe, expect, it } from "vitest";
 import { digitGrid } from "./digit-grid";
 import { MISTAKE_COLOR } from "./palette";

@@ -1,3 +1,4 @@
+// gradCheckPlot: analytic against numeric gradients with CS231n's error bands, worst offenders labelled.
 import { describe, expect, it } from "vitest";
 import { bandOf, entryName, gradCheckPlot, type GradCheckReportLike } from "./gradcheck-plot";
 

@@ -1,3 +1,4 @@
+// gradientNorms: per-layer norms as bars for one step, as log-axis lines over training, smoothed over long runs.
 import { describe, expect, it } from "vitest";
 import { gradientNorms } from "./gradient-norms";
 

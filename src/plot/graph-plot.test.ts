@@ -1,3 +1,4 @@
+// graphPlot: a Value graph laid out by depth, with data and grad on each value box.
 import { describe, expect, it } from "vitest";
 import { graphColumns, graphPlot, type ValueGraph } from "./graph-plot";
 

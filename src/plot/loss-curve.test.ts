@@ -1,3 +1,4 @@
+// lossCurve, accuracyCurve and their axis ticks.
 import { describe, expect, it } from "vitest";
 import { accuracyCurve, lossCurve } from "./loss-curve";
 import { smooth } from "./line-chart";

@@ -1,3 +1,4 @@
+// networkSweep: lesson 003's animated training step (forward, backward and closing beats, play controls, text/plain).
 import { describe, expect, it } from "vitest";
 import { networkSweep, type NetworkSweepInput } from "./network-sweep";
 import { BACKWARD_COLOR, FORWARD_COLOR, IDLE_COLOR } from "./palette";

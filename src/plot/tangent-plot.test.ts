@@ -1,3 +1,4 @@
+// tangentPlot: f, f′ and the tangent at a point; a central difference when no derivative is given.
 import { describe, expect, it } from "vitest";
 import { tangentPlot } from "./tangent-plot";
 

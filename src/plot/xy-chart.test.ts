@@ -1,3 +1,4 @@
+// xyChart: one line per series against a chosen x axis, log axes, and values a log axis cannot show.
 import { describe, expect, it } from "vitest";
 import { xyChart } from "./xy-chart";
 

@@ -1,3 +1,4 @@
+// Tensor activations and elementwise functions: forward values, gradient checks, errors.
 import { describe, expect, it } from "vitest";
 import { maxGradError, param } from "../../test/helpers/central-difference";
 import { exp, log, relu, sigmoid, sqrt, tanh } from "./activations";

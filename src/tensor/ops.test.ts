@@ -1,3 +1,4 @@
+// Tensor ops: matmul, broadcasting arithmetic, sum and mean; forward values, gradient checks, errors.
 import { describe, expect, it } from "vitest";
 import { maxGradError, param } from "../../test/helpers/central-difference";
 import { ShapeError } from "../core/shape";

@@ -1,3 +1,4 @@
+// softmax, logSoftmax and the losses built on them: forward values, gradient checks, errors.
 import { describe, expect, it } from "vitest";
 import { maxGradError, param } from "../../test/helpers/central-difference";
 import { ShapeError } from "../core/shape";

@@ -1,3 +1,4 @@
+// Tensor: construction, and the autograd engine (chain rule, accumulation, no-grad, deep graphs, gradient size checks).
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../core/shape";
 import { relu, tanh } from "./activations";

@@ -72,3 +72,54 @@ describe("a later cell uses an earlier cell's name", () => {
     );
   });
 });
+
+// A top-level `let`/`var` is one binding: the earlier cell's functions read and write the value a
+// later cell assigned, not a copy the declaring cell kept for itself.
+describe("a later cell assigns an earlier cell's variable", () => {
+  it("and the earlier cell's function counts on from the new value (n = 0, n += 5)", async () => {
+    expect(await runCells("let n = 0; const inc = () => { n++; }; inc(); inc(); n")).toBe("2");
+    expect(await runCells("n = 0; inc(); n")).toBe("1");
+    expect(await runCells("n += 5; inc(); n")).toBe("7");
+  });
+
+  it("and the earlier cell's function reads the new value, and its writes reach later cells", async () => {
+    expect(await runCells("let level = 1;\nfunction readLevel() { return level; }\nfunction raise() { level *= 10; }")).toBeUndefined();
+    expect(await runCells("level = 4;\nreadLevel()")).toBe("4");
+    expect(await runCells("raise();\nlevel")).toBe("40");
+    expect(await runCells("const lower = () => { level -= 1; };\nlower();\nreadLevel()")).toBe("39");
+  });
+
+  it("declared with var, without an initializer, and by destructuring", async () => {
+    expect(await runCells("var total = 1;\nfunction addTo(x: number) { total += x; return total; }")).toBeUndefined();
+    expect(await runCells("total = 10;\naddTo(1)")).toBe("11");
+    expect(await runCells("let unset: number;\nconst readUnset = () => unset;", "unset = 3;\nreadUnset()")).toBe("3");
+    expect(await runCells("let [lo, hi] = [0, 1], { mid } = { mid: 0.5 };\nconst span = () => [lo, mid, hi];")).toBeUndefined();
+    expect(await runCells("hi = 10;\n({ mid } = { mid: 5 });\n[lo] = [2];\nspan()")).toBe("[ 2, 5, 10 ]");
+  });
+
+  it("captured by a closure a factory returned, and counted by a top-level for loop", async () => {
+    expect(await runCells("let hits = 0;\nfunction makeTick() { return () => ++hits; }\nconst tick = makeTick();\ntick()")).toBe("1");
+    expect(await runCells("hits = 100;\ntick()")).toBe("101");
+    expect(await runCells("let step = 0;\nfor (step = 0; step < 3; step++) {}\nconst lastStep = () => step;\nstep")).toBe("3");
+    expect(await runCells("step = 7;\nlastStep()")).toBe("7");
+    expect(await runCells("for (step = 0; step < 5; step++) {}\nlastStep()")).toBe("5");
+  });
+
+  it("read and written by a class's static members", async () => {
+    expect(await runCells("let scale = 2;\nclass Scaler {\n  static apply(x: number) { return x * scale; }\n  static bump() { scale++; }\n}")).toBeUndefined();
+    expect(await runCells("scale = 3;\nScaler.apply(2)")).toBe("6");
+    expect(await runCells("Scaler.bump();\nscale")).toBe("4");
+  });
+
+  it("redeclared by a later cell, which the earlier cell's functions then use", async () => {
+    expect(await runCells("let shared = 1;\nconst getShared = () => shared;", "let shared = 5;\ngetShared()")).toBe("5");
+  });
+
+  it("but a const still cannot be assigned from a later cell", async () => {
+    await runCells("const fixed = 1;");
+    const { reply } = await kernel.execute("fixed = 2;");
+    expect(reply.content).toMatchObject({ status: "error", ename: "CompileError" });
+    expect(reply.content.evalue).toContain("Cannot assign to 'fixed' because it is a constant");
+    expect(await runCells("fixed")).toBe("1");
+  });
+});

@@ -5,6 +5,7 @@ import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
 import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
+import { shareTopLevelBindings } from "./shared-bindings";
 
 export interface DiagnosticPos {
   offset: number;
@@ -132,6 +133,10 @@ const BIND_LOCALS = `    function convert(prevDecl, src) {
 const LAST_EXPR_NAME = `            const prefix = "tsLastExpr";
             const taken = (name) => locals.has(name) || (declsFile.locals !== undefined && declsFile.locals.has(name));
             if (!taken(prefix)) {`;
+// The last hands the cell's emitted module to shared-bindings.ts before tslab's CommonJS step, so a
+// top-level `let`/`var` is one binding on `exports` for every cell's code (see that file for why).
+const SHARE_BINDINGS =
+  "            output: esModuleToCommonJSModule(output === undefined ? output : exports.rewriteCellOutput(output), transpileTarget),";
 const PATCHES: [string, string][] = [
   ["        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
   ["            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
@@ -146,6 +151,7 @@ const PATCHES: [string, string][] = [
   ],
   ['            const prefix = "tsLastExpr";\n            if (!locals.has(prefix)) {', LAST_EXPR_NAME],
   ["                if (!locals.has(name)) {", "                if (!taken(name)) {"],
+  ["            output: esModuleToCommonJSModule(output, transpileTarget),", SHARE_BINDINGS],
 ];
 
 function loadConverterModule(): { createConverter(options: object): Converter } {
@@ -157,6 +163,8 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(TSLAB_DIST);
   mod._compile(source, file);
+  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
   return mod.exports;
 }
 

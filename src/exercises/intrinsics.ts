@@ -22,8 +22,6 @@ const captured = {
   ownKeys: Reflect.ownKeys,
   toPrecision: Number.prototype.toPrecision,
   toExponential: Number.prototype.toExponential,
-  stringFromCharCode: String.fromCharCode,
-  charCodeAt: String.prototype.charCodeAt,
   ErrorCtor: Error,
 } as const;
 
@@ -48,9 +46,4 @@ export function ownOption<T>(options: object | undefined, key: string, fallback:
   if (!hasOwn(options, key)) return fallback;
   const value = (options as { [k: string]: unknown })[key];
   return value === undefined ? fallback : (value as T);
-}
-
-/** String length and characters through captured intrinsics (for trimming without RegExp). */
-export function charCode(text: string, index: number): number {
-  return apply(captured.charCodeAt, text, [index]) as number;
 }

@@ -2,7 +2,7 @@
 //
 // Small (notebook) → notebook steps in nbgrader's order (generate_assignment), composed by makeRelease.
 
-import { Cell, Notebook, cloneNotebook, isLocked, isSolution, isTracked, nbgraderOf, setSource, sourceOf } from "./cells";
+import { Notebook, cloneNotebook, isLocked, isSolution, isTracked, nbgraderOf, setSource, sourceOf } from "./cells";
 import { computeChecksum } from "./checksum";
 import { TEXT_STUB, TYPESCRIPT_CODE_STUB, clearHiddenTests, clearSolutionRegions, hasMarker, BEGIN_SOLUTION } from "./markers";
 import { assertValidMetadata, describeCell } from "./metadata";
@@ -100,13 +100,4 @@ export function makeInstructorRun(source: Notebook): Notebook {
   const notebook = cloneNotebook(source);
   clearOutputs(notebook, "");
   return notebook;
-}
-
-export function releaseCellByGradeId(release: Notebook): Map<string, Cell> {
-  const byId = new Map<string, Cell>();
-  for (const cell of release.cells) {
-    const id = nbgraderOf(cell)?.grade_id;
-    if (typeof id === "string" && id.length > 0) byId.set(id, cell);
-  }
-  return byId;
 }

@@ -38,8 +38,3 @@ export function computeChecksum(cell: Cell): string {
   if (isGrade(cell)) md5.update(pythonFloatString(pointsOf(cell)));
   return md5.digest("hex");
 }
-
-/** True when the cell still matches the checksum it was released with. */
-export function checksumMatches(cell: Cell, checksum: string | undefined): boolean {
-  return typeof checksum === "string" && checksum === computeChecksum(cell);
-}

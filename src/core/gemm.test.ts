@@ -1,3 +1,4 @@
+// gemm: every path (plain TypeScript, wasm SIMD, wasm on worker threads) against a naive triple loop, bitwise agreement, thread failure, the committed kernel bytes.
 import { describe, expect, it } from "vitest";
 import { gemm, gemmPathFor, gemmPlain, setGemmPath } from "./gemm";
 import { gemmWasm, gemmWorkers, setGemmThreads, wasmAvailable } from "./gemm-wasm";

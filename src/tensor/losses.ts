@@ -1,5 +1,6 @@
 /** Losses that end a graph: fused softmax cross-entropy against integer labels, and mean squared error. */
 import { expectFinite, formatShape, ShapeError } from "../core/shape";
+import { logSumExpRows } from "./softmax";
 import { Tensor } from "./tensor";
 
 /** Class labels: one whole number in [0, classes) per row. */
@@ -31,16 +32,9 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Labels): Tensor {
   expectFinite(op, "logits", logits.data, logits.shape);
   const x = logits.data;
   const p = new Float64Array(n * c); // softmax, kept for the backward step
+  const logZ = logSumExpRows(x, n, c, p);
   let loss = 0;
-  for (let i = 0; i < n; i++) {
-    const o = i * c;
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) if (x[o + j] > max) max = x[o + j];
-    let s = 0;
-    for (let j = 0; j < c; j++) s += p[o + j] = Math.exp(x[o + j] - max);
-    for (let j = 0; j < c; j++) p[o + j] /= s;
-    loss += max + Math.log(s) - x[o + labels[i]]; // −log softmax = log Σ eˣ − x_label, never log(0)
-  }
+  for (let i = 0; i < n; i++) loss += logZ[i] - x[i * c + labels[i]]; // −log softmax = log Σ eˣ − x_label, never log(0)
   return Tensor.fromOp(Float64Array.of(loss / n), [1, 1], op, [logits], (dOut) => {
     const scale = dOut[0] / n;
     const dLogits = new Float64Array(n * c);

@@ -2,18 +2,33 @@
 import { expectFinite } from "../core/shape";
 import { Tensor } from "./tensor";
 
-/** Row-wise softmax of x [n, c] → probabilities [n, c]; subtracts each row's max so eˣ never overflows. */
-export function softmaxRows(x: Float64Array, n: number, c: number): Float64Array {
-  const out = new Float64Array(n * c);
+/**
+ * log Σ eˣ of each row of x [n, c] → [n], with the row's max taken out first so eˣ never overflows.
+ * Given `p` [n, c], also fills it with the row-wise softmax: the same exponentials, so one pass serves both.
+ */
+export function logSumExpRows(x: Float64Array, n: number, c: number, p?: Float64Array): Float64Array {
+  const logZ = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const o = i * c;
     let max = -Infinity;
     for (let j = 0; j < c; j++) if (x[o + j] > max) max = x[o + j];
     let s = 0;
-    for (let j = 0; j < c; j++) s += out[o + j] = Math.exp(x[o + j] - max);
-    for (let j = 0; j < c; j++) out[o + j] /= s;
+    for (let j = 0; j < c; j++) {
+      const e = Math.exp(x[o + j] - max);
+      s += e;
+      if (p) p[o + j] = e;
+    }
+    if (p) for (let j = 0; j < c; j++) p[o + j] /= s;
+    logZ[i] = max + Math.log(s);
   }
-  return out;
+  return logZ;
+}
+
+/** Row-wise softmax of x [n, c] → probabilities [n, c], overflow-safe like logSumExpRows. */
+export function softmaxRows(x: Float64Array, n: number, c: number): Float64Array {
+  const p = new Float64Array(n * c);
+  logSumExpRows(x, n, c, p);
+  return p;
 }
 
 /** x [n, c] → softmax along each row [n, c] */
@@ -37,16 +52,9 @@ export function softmax(x: Tensor): Tensor {
 export function logSoftmax(x: Tensor): Tensor {
   expectFinite("logSoftmax", "x", x.data, x.shape);
   const [n, c] = x.shape;
+  const logZ = logSumExpRows(x.data, n, c);
   const out = new Float64Array(n * c);
-  for (let i = 0; i < n; i++) {
-    const o = i * c;
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) if (x.data[o + j] > max) max = x.data[o + j];
-    let s = 0;
-    for (let j = 0; j < c; j++) s += Math.exp(x.data[o + j] - max);
-    const logZ = max + Math.log(s);
-    for (let j = 0; j < c; j++) out[o + j] = x.data[o + j] - logZ;
-  }
+  for (let i = 0; i < n * c; i++) out[i] = x.data[i] - logZ[Math.floor(i / c)];
   return Tensor.fromOp(out, x.shape, "logSoftmax", [x], (dOut) => {
     const dX = new Float64Array(n * c);
     for (let i = 0; i < n; i++) {

@@ -5,8 +5,8 @@
 //   npm start -- --port 9000 --ip 0.0.0.0  any further flags go to `jupyter lab` and override ours
 //   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment.
 //
-// Ctrl-C reaches JupyterLab (same process group); we pass --ServerApp.answer_yes so one Ctrl-C shuts it down
-// instead of asking, and wait for it to finish so kernels are stopped cleanly.
+// Ctrl-C (or SIGINT/SIGTERM/SIGHUP sent to this process) asks JupyterLab to stop with SIGTERM, its clean shutdown,
+// and we wait for it to finish so kernels are stopped cleanly.
 "use strict";
 
 const fs = require("fs");
@@ -49,7 +49,16 @@ function main(argv) {
   ];
   // Kernels started by this server find our kernelspec and the venv's Python tools first.
   const env = { ...process.env, PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}` };
-  const child = spawn(jupyter, args, { cwd: setup.ROOT, env, stdio: ["inherit", "inherit", "pipe"] });
+  // JupyterLab gets its own process group, so a terminal's Ctrl-C reaches only us and we stop it once, with
+  // SIGTERM. Given the SIGINT itself, Jupyter Server shuts its kernels down only when stdin is a terminal;
+  // otherwise (a process manager, `setsid`, CI) it raises KeyboardInterrupt and leaves its kernels to die, and
+  // our forwarded copy arrived as a second ^C in the middle of its shutdown.
+  const child = spawn(jupyter, args, {
+    cwd: setup.ROOT,
+    env,
+    stdio: ["ignore", "inherit", "pipe"],
+    detached: process.platform !== "win32",
+  });
 
   let announced = false;
   let buffered = "";
@@ -66,10 +75,18 @@ function main(argv) {
     }
   });
 
-  // Ctrl-C in a terminal reaches JupyterLab directly (same process group); a signal sent to this process
-  // alone (kill, a process manager) is forwarded. Either way we wait for JupyterLab to stop its kernels.
-  process.on("SIGINT", () => child.kill("SIGINT"));
-  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  let stopping = false;
+  const stop = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (!stopping) console.error("\n  Stopping JupyterLab and its kernels …");
+    stopping = true;
+    child.kill("SIGTERM");
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
+  // If we die some other way, JupyterLab (in its own group) must not outlive us.
+  process.on("exit", () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  });
   return new Promise((resolve) => {
     child.on("error", (error) => {
       console.error(`start: could not run ${jupyter}: ${error.message}`);

@@ -141,7 +141,7 @@ export class NumpyRandom {
       throw new Error(`shuffle: array must be an array or typed array, got ${describe(array)}`);
     }
     for (let i = array.length - 1; i > 0; i--) {
-      const j = this.interval(i);
+      const j = this.boundedMasked(i);
       const tmp = array[i];
       array[i] = array[j];
       array[j] = tmp;
@@ -195,7 +195,10 @@ export class NumpyRandom {
     return found;
   }
 
-  /** numpy's `random_bounded_uint64_fill` with masked rejection, for a value in [0, rng]. */
+  /**
+   * numpy's `random_bounded_uint64_fill` with masked rejection, for a value in [0, rng]. It also serves for
+   * numpy's `random_interval(max)` (legacy shuffle and permutation): the two consume and return the same words.
+   */
   private boundedMasked(rng: number): number {
     if (rng === 0) return 0;
     if (rng <= UINT32_MAX) {
@@ -206,18 +209,6 @@ export class NumpyRandom {
       return v;
     }
     return this.masked64(rng);
-  }
-
-  /** numpy's `random_interval(max)`: used by legacy shuffle and permutation. */
-  private interval(max: number): number {
-    if (max === 0) return 0;
-    if (max <= UINT32_MAX) {
-      const mask = maskFor32(max);
-      let v: number;
-      while ((v = (this.mt.next32() & mask) >>> 0) > max);
-      return v;
-    }
-    return this.masked64(max);
   }
 
   /** Masked rejection on next_uint64 = (first word << 32) | second word, for 2^32 <= max < 2^53. */

@@ -41,5 +41,5 @@ describe("curriculum grading", () => {
       got[result.student] = Object.fromEntries(result.notebooks.map((n) => [n.notebook, n.rows.reduce((s, r) => s + (r.points ?? 0), 0)]));
     }
     expect(got).toEqual(expected);
-  }, 900_000);
+  }, 1_500_000);
 });

@@ -3,12 +3,12 @@
 // Screenshots go to test-output/ for a human to look at.
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { spawn, spawnSync, type ChildProcess } from "child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { freePort } from "../src/notebook/free-port";
 
 // The functions passed to page.evaluate run in the browser; the project compiles without the DOM
 // library, so the browser globals they touch are declared here, loosely, for this file only.
@@ -52,17 +52,6 @@ interface PlotInfo {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const a = probe.address();
-      probe.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 interface Lab {
   url: string;

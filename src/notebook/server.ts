@@ -1,10 +1,10 @@
 // A Jupyter server to execute notebooks on: a private one from .venv/ (loopback, random port and token) or an existing one.
 import * as fs from "fs";
-import * as net from "net";
 import * as path from "path";
 import * as crypto from "crypto";
 import { spawn, ChildProcess } from "child_process";
 import { ServerConnection } from "@jupyterlab/services";
+import { freePort } from "./free-port";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -49,18 +49,6 @@ function makeSettings(url: string, token: string): ServerConnection.ISettings {
 export function defaultJupyter(): string {
   const local = process.platform === "win32" ? path.join(PROJECT_ROOT, ".venv", "Scripts", "jupyter.exe") : path.join(PROJECT_ROOT, ".venv", "bin", "jupyter");
   return fs.existsSync(local) ? local : "jupyter";
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

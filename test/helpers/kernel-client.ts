@@ -4,24 +4,13 @@
 import { spawn, type ChildProcess } from "child_process";
 import { randomBytes } from "crypto";
 import { mkdtempSync, writeFileSync } from "fs";
-import net from "net";
 import os from "os";
 import path from "path";
 import * as zmq from "zeromq";
+import { freePort } from "../../src/notebook/free-port";
 import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../../src/kernel/wire";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export interface ExecuteResult {
   reply: Message;

@@ -83,6 +83,11 @@ function main(argv) {
     child.kill("SIGTERM");
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, stop);
+  // `kill <npm pid>` ends npm and the shell between us but leaves us running: stop when we are orphaned.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && !stopping) stop();
+  }, 1000).unref();
   // If we die some other way, JupyterLab (in its own group) must not outlive us.
   process.on("exit", () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

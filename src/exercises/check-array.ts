@@ -83,9 +83,10 @@ function sameShape(a: number[], b: number[]): boolean {
   return true;
 }
 
-function allNear(got: Grid, expected: Grid, tolerance: number, map: (i: number) => number): boolean {
+/** True when every entry of got is within tolerance of target(i), the value a given mistake would produce there. */
+function allNear(got: Grid, tolerance: number, target: (i: number) => number): boolean {
   for (let i = 0; i < got.values.length; i++) {
-    if (!withinTolerance(got.values[i], map(i), tolerance)) return false;
+    if (!withinTolerance(got.values[i], target(i), tolerance)) return false;
   }
   return true;
 }
@@ -134,18 +135,18 @@ export function checkArray(name: string, got: unknown, expected: ArrayAnswer, op
   if (mistakes !== undefined && isArray(mistakes)) {
     for (let m = 0; m < mistakes.length; m++) {
       const candidate = toGrid("mistake", mistakes[m]?.value);
-      if (typeof candidate !== "string" && sameShape(candidate.shape, have.shape) && allNear(have, candidate, tolerance, (i) => candidate.values[i])) {
+      if (typeof candidate !== "string" && sameShape(candidate.shape, have.shape) && allNear(have, tolerance, (i) => candidate.values[i])) {
         fail(`${name} is not right. ${mistakes[m].hint}`);
       }
     }
   }
   const hint = ownOption<string | undefined>(options, "hint", undefined);
   const tail = hint ? `\nHint: ${hint}` : "";
-  if (allNear(have, want, tolerance, (i) => -w[i])) fail(`${name}: every entry has the wrong sign.${tail}`);
+  if (allNear(have, tolerance, (i) => -w[i])) fail(`${name}: every entry has the wrong sign.${tail}`);
   const factors = [2, 0.5];
   for (let f = 0; f < factors.length; f++) {
     const k = factors[f];
-    if (allNear(have, want, tolerance, (i) => w[i] * k)) {
+    if (allNear(have, tolerance, (i) => w[i] * k)) {
       fail(`${name}: every entry is ${k === 2 ? "twice" : "half"} the right value: ${k === 2 ? "an extra" : "a missing"} factor of 2?${tail}`);
     }
   }
@@ -153,7 +154,7 @@ export function checkArray(name: string, got: unknown, expected: ArrayAnswer, op
   if (s.length === 2 && s[0] === s[1] && s[0] > 1) {
     const n = s[0];
     const transposed = (i: number) => w[(i % n) * n + (i - (i % n)) / n];
-    if (allNear(have, want, tolerance, transposed)) fail(`${name} is the transpose of the answer: swap the operands of the product, or transpose one.${tail}`);
+    if (allNear(have, tolerance, transposed)) fail(`${name} is the transpose of the answer: swap the operands of the product, or transpose one.${tail}`);
   }
   const where = name + indexText(s, worst);
   const count = wrong === w.length ? `All ${w.length} entries are wrong` : `${wrong} of ${w.length} entries are wrong`;

@@ -7,7 +7,6 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as os from "node:os";
 import { execFileSync } from "node:child_process";
 
 export const GRADING_KERNEL = "backprop-lab-grading";

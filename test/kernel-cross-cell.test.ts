@@ -105,6 +105,12 @@ describe("a later cell assigns an earlier cell's variable", () => {
     expect(await runCells("for (step = 0; step < 5; step++) {}\nlastStep()")).toBe("5");
   });
 
+  it("declared as a var counter of a top-level for loop or in a top-level block", async () => {
+    expect(await runCells("for (var vi = 0; vi < 3; vi++) {}\nif (vi > 0) { var note = 'seen'; }\nconst readVi = () => vi;\nvi")).toBe("3");
+    expect(await runCells("vi = 8;\nreadVi() + 1")).toBe("9");
+    expect(await runCells("for (vi = 0; vi < 2; vi++) {}\n`${readVi()} ${note.toUpperCase()}`")).toBe("'2 SEEN'");
+  });
+
   it("read and written by a class's static members", async () => {
     expect(await runCells("let scale = 2;\nclass Scaler {\n  static apply(x: number) { return x * scale; }\n  static bump() { scale++; }\n}")).toBeUndefined();
     expect(await runCells("scale = 3;\nScaler.apply(2)")).toBe("6");

@@ -5,7 +5,7 @@ import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
 import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
-import { shareTopLevelBindings } from "./shared-bindings";
+import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 
 export interface DiagnosticPos {
   offset: number;
@@ -134,7 +134,8 @@ const LAST_EXPR_NAME = `            const prefix = "tsLastExpr";
             const taken = (name) => locals.has(name) || (declsFile.locals !== undefined && declsFile.locals.has(name));
             if (!taken(prefix)) {`;
 // The last hands the cell's emitted module to shared-bindings.ts before tslab's CommonJS step, so a
-// top-level `let`/`var` is one binding on `exports` for every cell's code (see that file for why).
+// top-level `let`/`var` is one binding on `exports` for every cell's code (see that file for why),
+// and declares for later cells the `var`s of top-level loops and blocks, which tslab left out.
 const SHARE_BINDINGS =
   "            output: esModuleToCommonJSModule(output === undefined ? output : exports.rewriteCellOutput(output), transpileTarget),";
 const PATCHES: [string, string][] = [
@@ -152,6 +153,11 @@ const PATCHES: [string, string][] = [
   ['            const prefix = "tsLastExpr";\n            if (!locals.has(prefix)) {', LAST_EXPR_NAME],
   ["                if (!locals.has(name)) {", "                if (!taken(name)) {"],
   ["            output: esModuleToCommonJSModule(output, transpileTarget),", SHARE_BINDINGS],
+  [
+    "        declOutput += remainingDecls(builder.getProgram().getTypeChecker(), srcFile, declsFile);",
+    "        declOutput += remainingDecls(builder.getProgram().getTypeChecker(), srcFile, declsFile) +\n" +
+      "            exports.declareHoistedVars(builder.getProgram().getTypeChecker(), srcFile);",
+  ],
 ];
 
 function loadConverterModule(): { createConverter(options: object): Converter } {
@@ -165,6 +171,7 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   mod._compile(source, file);
   const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
   mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
+  mod.exports.declareHoistedVars = (checker: object, file: object) => hoistedVarDeclarations(ts, checker as never, file as never);
   return mod.exports;
 }
 

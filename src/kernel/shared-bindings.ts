@@ -101,3 +101,38 @@ export function shareTopLevelBindings(ts: TS, js: string): string {
   }
   return hoisted.size > 0 ? `export var ${[...hoisted].join(", ")};\n${out}` : out;
 }
+
+// Types a hoisted `var`'s declaration can name in the next cell's declarations without importing
+// anything: primitives, literals, arrays and unions of them. Anything else is declared `any`.
+const PLAIN_TYPE = /^(?:number|string|boolean|bigint|undefined|null|true|false|-?\d[\d.e+-]*|"[^"]*"|[\s|()[\]])+$/;
+
+/**
+ * Declarations for the next cell of the cell's `var`s that sit in top-level loops and blocks
+ * (`for (var i = 0; …)`): TypeScript's declaration emit only writes top-level statements, so
+ * without these a later cell could not name them.
+ */
+export function hoistedVarDeclarations(
+  ts: TS,
+  checker: import("typescript").TypeChecker,
+  file: import("typescript").SourceFile,
+): string {
+  const locals = (file as unknown as { locals?: Map<string, import("typescript").Symbol> }).locals;
+  if (!locals) return "";
+  let out = "";
+  locals.forEach((symbol, name) => {
+    if (!(symbol.flags & ts.SymbolFlags.FunctionScopedVariable) || symbol.flags & ts.SymbolFlags.Function) return;
+    const decls = symbol.declarations ?? [];
+    if (decls.length === 0) return;
+    const nested = decls.every((d) => {
+      if (!ts.isVariableDeclaration(d) && !ts.isBindingElement(d)) return false;
+      let node: import("typescript").Node = d;
+      while (!ts.isVariableDeclarationList(node)) node = node.parent;
+      return !(ts.isVariableStatement(node.parent) && node.parent.parent === file);
+    });
+    if (!nested) return;
+    const type = checker.getBaseTypeOfLiteralType(checker.getTypeOfSymbolAtLocation(symbol, decls[0]));
+    const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    out += `declare var ${name}: ${PLAIN_TYPE.test(text) ? text : "any"};\n`;
+  });
+  return out;
+}

@@ -116,7 +116,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
       const { x, y } = batch.take(rows);
       for (const p of named) p.tensor.grad = null; // backward adopts fresh gradients instead of adding to zeros
 
-      const scores = model.forward(x); // forward
+      const scores = model.forward(x);
       const where = `at step ${step} (epoch ${epoch}, batch ${b + 1} of ${stepsPerEpoch})`;
       if (!allFinite(scores.data)) {
         history.stoppedEarly = `fit: the model's output became non-finite ${where}; ${locateForward(model, x, named)}`;
@@ -129,7 +129,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
         history.stoppedEarly = `fit: loss became ${loss} ${where}; ${locateForward(model, x, named)}`;
         break training;
       }
-      lossTensor.backward(); // backward
+      lossTensor.backward();
       const norms: { [layer: string]: number } = {};
       for (const p of named) {
         const g = p.tensor.grad;
@@ -143,7 +143,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
       }
       if (maxNorm !== undefined) clipGradNorm(model.parameters(), maxNorm);
       if (schedule !== undefined) optimizer.lr = schedule(step, totalSteps);
-      optimizer.step(); // update
+      optimizer.step();
 
       lossSum += loss;
       correct += countCorrect(scores, y, lossKind);

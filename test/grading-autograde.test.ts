@@ -59,7 +59,9 @@ describe("autograde a generated class", () => {
 
   it("grades every student, and the batch survives every adversarial submission", () => {
     expect(first.graded.sort()).toEqual(Object.keys(expected).sort());
-    expect(first.results.every((r) => r.notebooks.every((n) => n.infraError === undefined))).toBe(true);
+    // Listed with their messages, so a failure here says which run broke and why (not just "expected false").
+    const infra = first.results.flatMap((r) => r.notebooks.filter((n) => n.infraError !== undefined).map((n) => `${r.student}/${n.notebook}: ${n.infraError}`));
+    expect(infra).toEqual([]);
   });
 
   it("gives each student exactly what their honest answers earn", () => {

@@ -1,8 +1,8 @@
 /** Gradient checks: relative error and bands, central differences, reports, catching a wrong backward, errors. */
 
 import { describe, expect, it } from "vitest";
+import { microgradReadme } from "../../test/helpers/micrograd-readme";
 import { NumpyRandom } from "../core/random";
-import { Value } from "../scalar/value";
 import { gradCheck, gradCheckTensors, TensorLikeOutput } from "./gradcheck";
 import { numericGradient } from "./numeric";
 import { errorBand, maxRelError, relError } from "./relative-error";
@@ -151,16 +151,7 @@ describe("gradCheck on parameter arrays", () => {
 
 describe("gradCheckValues on functions of Values", () => {
   it("passes micrograd's README expression", () => {
-    const report = gradCheckValues((a, b) => {
-      let c = a.add(b);
-      let d = a.mul(b).add(b.pow(3));
-      c = c.add(c.add(1));
-      c = c.add(new Value(1).add(c).add(a.neg()));
-      d = d.add(d.mul(2).add(b.add(a).relu()));
-      d = d.add(new Value(3).mul(d).add(b.sub(a).relu()));
-      const f = c.sub(d).pow(2);
-      return f.div(2).add(new Value(10).div(f));
-    }, [-4, 2], { names: ["a", "b"] });
+    const report = gradCheckValues(microgradReadme, [-4, 2], { names: ["a", "b"] });
     expect(report.params.map((p) => p.name)).toEqual(["a", "b"]);
     expect(report.params[0].analytic[0].toFixed(4)).toBe("138.8338");
     expect(report.params[1].analytic[0].toFixed(4)).toBe("645.5773");

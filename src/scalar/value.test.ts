@@ -1,6 +1,7 @@
 /** Value: micrograd's README numbers, every op's forward and gradient, accumulation, graphs, errors. */
 
 import { describe, expect, it } from "vitest";
+import { microgradReadme } from "../../test/helpers/micrograd-readme";
 import { Value, exportGraph, topoSort } from "./value";
 
 /** Central difference of a one-input Value function, for checking each op's backward. */
@@ -16,19 +17,9 @@ function analyticSlope(f: (x: Value) => Value, x: number): number {
 
 describe("Value reproduces micrograd's README", () => {
   it("g.data = 24.7041, a.grad = 138.8338, b.grad = 645.5773", () => {
-    // the expression from micrograd's README, with Python's operators spelled as methods
     const a = new Value(-4.0, "a");
     const b = new Value(2.0, "b");
-    let c = a.add(b);
-    let d = a.mul(b).add(b.pow(3));
-    c = c.add(c.add(1));
-    c = c.add(new Value(1).add(c).add(a.neg()));
-    d = d.add(d.mul(2).add(b.add(a).relu()));
-    d = d.add(new Value(3).mul(d).add(b.sub(a).relu()));
-    const e = c.sub(d);
-    const f = e.pow(2);
-    let g = f.div(2.0);
-    g = g.add(new Value(10.0).div(f));
+    const g = microgradReadme(a, b);
     expect(g.data.toFixed(4)).toBe("24.7041");
     g.backward();
     expect(a.grad.toFixed(4)).toBe("138.8338");

@@ -157,10 +157,10 @@ export class Value {
 
   /** Fills `grad` of every Value this one depends on with d this / d value (see the class note on accumulation). */
   backward(): void {
-    // topological order all of the children in the graph
+    // Inputs before the ops that use them, so walking it backwards meets each node after all its uses.
     const topo = topoSort(this);
     for (const v of topo) if (v.children.length > 0) v.grad = 0;
-    // go one variable at a time and apply the chain rule to get its gradient
+    // Intermediate grads restart from zero each pass; leaves keep accumulating (see the class note).
     this.grad += 1;
     for (let i = topo.length - 1; i >= 0; i--) {
       const v = topo[i];

@@ -111,6 +111,42 @@ describe("kernel protocol", () => {
     expect(updated.content).toMatchObject({ data: { "text/html": "<b>2</b>" }, transient: { display_id: "progress" } });
   }, 60_000);
 
+  it("delivers busy, display updates and stdout while a synchronous cell is still running", async () => {
+    // A training loop never yields to the event loop: outputs must leave the kernel during it.
+    const code = [
+      'import { displayBundle } from "backprop-lab";',
+      'const bar = displayBundle({ "text/plain": "step 0" });',
+      "const start = Date.now();",
+      "let next = 0;",
+      "while (Date.now() - start < 1500) {",
+      "  if (Date.now() - start >= next) {",
+      "    next += 300;",
+      "    bar.update({ \"text/plain\": `step ${next}` });",
+      "    console.log(`loss at ${next}`);",
+      "  }",
+      "}",
+    ].join("\n");
+    const sent = kernel.executeAsync(code);
+    const reply = await withTimeout(sent.reply, 60_000, "execute_reply");
+    const replyAt = kernel.arrivedAt.get(reply) as number;
+    expect(reply.content.status).toBe("ok");
+    const all = await kernel.iopubFor(sent.id);
+    const at = (m: Message) => kernel.arrivedAt.get(m) as number;
+    const busy = all.find((m) => m.header.msg_type === "status" && m.content.execution_state === "busy") as Message;
+    const updates = ofType(all, "update_display_data");
+    const stdout = ofType(all, "stream").filter((m) => m.content.name === "stdout");
+    expect(updates.length).toBeGreaterThanOrEqual(4);
+    expect(stdout.map((m) => m.content.text).join("")).toContain("loss at 300\n");
+    // The loop runs 1.5 s after the first update: arriving ≥ 0.8 s before the reply means live.
+    expect(replyAt - at(busy)).toBeGreaterThan(800);
+    expect(replyAt - at(updates[0])).toBeGreaterThan(800);
+    expect(replyAt - at(stdout[0])).toBeGreaterThan(800);
+    // Messages keep their order: every update before the reply's idle, in the order sent.
+    expect(updates.map((m) => m.content.data)).toEqual(
+      updates.map((_, i) => ({ "text/plain": `step ${300 * (i + 1)}` })),
+    );
+  }, 60_000);
+
   it("adds a value's own MIME bundle to its execute_result", async () => {
     const code = [
       'import { MIME_BUNDLE } from "backprop-lab";',

@@ -39,6 +39,58 @@ class Outbox {
   }
 }
 
+const isBusy = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "EBUSY";
+
+/**
+ * iopub sends go to zeromq at once, while the caller runs: a synchronous cell (a training loop)
+ * never lets a promise chain advance, and zeromq's I/O thread delivers what was handed over even
+ * while JavaScript is busy. Only if zeromq says a send is still pending (EBUSY) do later messages
+ * queue behind it, in order; nothing is dropped.
+ */
+export class ImmediateOutbox {
+  private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  constructor(
+    private readonly socket: { send(frames: (string | Buffer)[]): Promise<void> },
+    private readonly log: (text: string) => void = () => {},
+  ) {}
+
+  send(frames: (string | Buffer)[]): Promise<unknown> {
+    if (this.queued === 0) {
+      try {
+        this.tail = this.socket.send(frames).catch((error) => this.log(`iopub send failed: ${error}`));
+        return this.tail;
+      } catch (error) {
+        if (!isBusy(error)) {
+          this.log(`iopub send failed: ${error}`);
+          return this.tail;
+        }
+      }
+    }
+    this.queued += 1;
+    this.tail = this.tail
+      .then(() => this.sendWhenFree(frames))
+      .catch((error) => this.log(`iopub send failed: ${error}`))
+      .finally(() => (this.queued -= 1));
+    return this.tail;
+  }
+
+  settled(): Promise<unknown> {
+    return this.tail;
+  }
+
+  private async sendWhenFree(frames: (string | Buffer)[]): Promise<void> {
+    for (;;) {
+      try {
+        return await this.socket.send(frames);
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+}
+
 const PAGER = /^\s*(?:\?\s*([\w$.]+)|([\w$.]+)\s*\?)\s*$/;
 
 export class Kernel {
@@ -46,7 +98,7 @@ export class Kernel {
   private readonly iopub = new zmq.Publisher();
   private readonly shell = new zmq.Router();
   private readonly stdin = new zmq.Router();
-  private readonly iopubOut = new Outbox(this.iopub);
+  private readonly iopubOut: ImmediateOutbox;
   private readonly shellOut = new Outbox(this.shell);
   private control: Worker | undefined;
   private readonly queue: Message[] = [];
@@ -60,7 +112,13 @@ export class Kernel {
 
   constructor(private readonly info: ConnectionInfo, private readonly cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
+    // A publisher never blocks (a slow subscriber loses messages past the high-water mark), so a
+    // zero send timeout lets every send complete synchronously instead of every 512th waiting for
+    // the event loop, which a synchronous cell does not give back.
+    this.iopub.sendTimeout = 0;
+    this.iopub.sendHighWaterMark = 100_000;
     this.streams = new StreamCapture((name, text) => this.publish("stream", { name, text }));
+    this.iopubOut = new ImmediateOutbox(this.iopub, (text) => this.streams.log(text));
     this.executor = new Executor(cwd, { tslab: () => this.tslabCompat() });
   }
 

@@ -1,16 +1,19 @@
 // Captures process.stdout/stderr writes (console.log included) and sends them as stream messages,
 // batched so a loop of prints becomes a few messages, never reordered against other outputs.
+// Batches are closed at write time too: a timer cannot fire while a synchronous cell runs.
 
 type StreamName = "stdout" | "stderr";
 type Write = typeof process.stdout.write;
 
 const decoder = new TextDecoder();
+const MAX_BATCH = 64 * 1024;
 
 export class StreamCapture {
   /** The kernel's own logs go here, past the capture, to the terminal that started it. */
   readonly log: (text: string) => void;
   private pending: { name: StreamName; text: string } | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
   private readonly originals: { stdout: Write; stderr: Write };
 
   constructor(private readonly send: (name: StreamName, text: string) => void, private readonly delayMs = 40) {
@@ -35,7 +38,10 @@ export class StreamCapture {
     if (this.pending && this.pending.name !== name) this.flush();
     if (this.pending) this.pending.text += text;
     else this.pending = { name, text };
-    this.timer ??= setTimeout(() => this.flush(), this.delayMs).unref();
+    // The first write after a quiet spell goes out at once; writes that follow it within delayMs
+    // are batched until a write comes after delayMs (or the timer fires, if the event loop runs).
+    if (Date.now() - this.lastFlush >= this.delayMs || this.pending.text.length >= MAX_BATCH) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.delayMs).unref();
   }
 
   flush(): void {
@@ -43,7 +49,9 @@ export class StreamCapture {
     this.timer = undefined;
     const pending = this.pending;
     this.pending = undefined;
-    if (pending) this.send(pending.name, pending.text);
+    if (!pending) return;
+    this.lastFlush = Date.now();
+    this.send(pending.name, pending.text);
   }
 
   private writer(name: StreamName): Write {

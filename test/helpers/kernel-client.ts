@@ -29,6 +29,8 @@ export class KernelClient {
   private readonly early = new Map<string, Message>();
   private iopubWaiters: (() => void)[] = [];
   private closed = false;
+  /** performance.now() when each reply or iopub message reached this client. */
+  readonly arrivedAt = new WeakMap<Message, number>();
   /** Milliseconds from spawning the kernel to its first kernel_info_reply. */
   startMs = 0;
 
@@ -78,6 +80,7 @@ export class KernelClient {
       for await (const frames of socket) {
         const msg = parseFrames(frames, this.signer);
         if (typeof msg === "string") throw new Error(msg);
+        this.arrivedAt.set(msg, performance.now());
         const id = String(msg.parent_header.msg_id);
         const waiter = this.replies.get(id);
         if (waiter) {
@@ -95,6 +98,7 @@ export class KernelClient {
       for await (const frames of this.iopub) {
         const msg = parseFrames(frames, this.signer);
         if (typeof msg === "string") throw new Error(msg);
+        this.arrivedAt.set(msg, performance.now());
         this.iopubMessages.push(msg);
         const waiters = this.iopubWaiters;
         this.iopubWaiters = [];

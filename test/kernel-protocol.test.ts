@@ -147,6 +147,17 @@ describe("kernel protocol", () => {
     );
   }, 60_000);
 
+  it("still replies, with the error, when the kernel's own handler throws", async () => {
+    // The cell runs fine, but showing its value throws inside the kernel's execute handler.
+    const code = '({ [Symbol.for("nodejs.util.inspect.custom")]: () => { throw new Error("cannot show me"); } })';
+    const { reply, outputs } = await kernel.execute(code);
+    expect(reply.content).toMatchObject({ status: "error", ename: "Error", evalue: "cannot show me" });
+    expect(reply.content.traceback as string[]).toContain("Error: cannot show me");
+    expect(ofType(outputs, "error")[0].content).toMatchObject({ ename: "Error", evalue: "cannot show me" });
+    const after = await kernel.execute("1 + 1");
+    expect(ofType(after.outputs, "execute_result")[0].content.data).toEqual({ "text/plain": "2" });
+  });
+
   it("adds a value's own MIME bundle to its execute_result", async () => {
     const code = [
       'import { MIME_BUNDLE } from "backprop-lab";',

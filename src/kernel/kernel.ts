@@ -7,6 +7,7 @@ import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
 import { getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
 import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "./display";
+import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
 import { History, type HistoryRequest } from "./history";
 import { PROJECT_ROOT } from "./package-link";
@@ -109,6 +110,7 @@ export class Kernel {
   private readonly streams: StreamCapture;
   private readonly executor: Executor;
   private warmTimer: NodeJS.Timeout | undefined;
+  private readonly replied = new WeakSet<Message>();
 
   constructor(private readonly info: ConnectionInfo, private readonly cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -211,6 +213,7 @@ export class Kernel {
   }
 
   private reply(channel: Channel, request: Message, content: Content): Promise<unknown> {
+    this.replied.add(request);
     const type = request.header.msg_type.replace(/_request$/, "_reply");
     return this.send(channel, makeMessage(type, content, request, request.identities));
   }
@@ -271,9 +274,24 @@ export class Kernel {
         default:
           this.streams.log(`backprop-lab kernel: unknown message type ${msg.header.msg_type}`);
       }
+    } catch (error) {
+      // A handler that failed still answers: a client waiting for a reply must never hang.
+      this.streams.log(`${channel} handler failed: ${(error as Error)?.stack ?? error}`);
+      if (msg.header.msg_type.endsWith("_request") && !this.replied.has(msg)) await this.replyError(msg, channel, error);
     } finally {
       this.publishStatus("idle", msg);
     }
+  }
+
+  private async replyError(msg: Message, channel: Channel, error: unknown): Promise<void> {
+    const failure = runtimeError(error, "<kernel>");
+    const content: Content = { status: "error", ...failure };
+    if (msg.header.msg_type === "execute_request") {
+      this.streams.flush();
+      this.publish("error", { ...failure }, msg);
+      Object.assign(content, { execution_count: this.executionCount, payload: [], user_expressions: {} });
+    }
+    await this.reply(channel, msg, content).catch((e) => this.streams.log(`error reply failed: ${e}`));
   }
 
   private warmUp(): void {

@@ -72,6 +72,17 @@ describe("kernel protocol", () => {
     expect(ofType(outputs, "error")).toHaveLength(1);
   });
 
+  it("shows a wrong answer's error with the cell's frames and none of the module's own", async () => {
+    const code = ['import { checkNumber } from "backprop-lab";', "function check(dw: number) {", '  checkNumber("dL/dw", dw, 6);', "}", "check(3);"].join("\n");
+    const { reply } = await kernel.execute(code, {}, 60_000);
+    expect(reply.content).toMatchObject({ status: "error", ename: "ExerciseError" });
+    const traceback = reply.content.traceback as string[];
+    expect(traceback[0]).toMatch(/^ExerciseError: .*dL\/dw/);
+    expect(traceback.some((line) => /at check \(<cell \d+>:3\)/.test(line))).toBe(true);
+    expect(traceback.some((line) => /at <cell \d+>:5$/.test(line))).toBe(true);
+    expect(traceback.filter((line) => /\/src\/|at fail|checkNumber \(/.test(line))).toEqual([]);
+  }, 60_000);
+
   it("aborts queued requests after an error only when stop_on_error asks for it", async () => {
     const failing = kernel.executeAsync("throw new Error('first')");
     const queued = kernel.executeAsync("'not run'");

@@ -1,7 +1,13 @@
 // Turns compile diagnostics and thrown values into Jupyter's ename / evalue / traceback.
 
+import path from "path";
 import { inspect } from "util";
 import type { Diagnostic } from "./compiler";
+import { PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
+
+/** Frames inside the backprop-lab module itself: the message names the op, its internals are noise. */
+const MODULE_SOURCES = [path.join(PROJECT_ROOT, "src") + path.sep, path.join("node_modules", PACKAGE_NAME, "src") + path.sep];
+const inModule = (frame: string) => MODULE_SOURCES.some((dir) => frame.includes(dir));
 
 export interface ErrorContent {
   ename: string;
@@ -89,8 +95,10 @@ export function runtimeError(error: unknown, cellMarker: string, wrapperLine = -
     .split("\n")
     .filter((line) => /^\s+at /.test(line) && !line.includes(wrapperCall));
   const lastCellFrame = frames.map((f) => f.includes(cellMarker)).lastIndexOf(true);
+  // Called from a cell, the stack is the cell's frames (and the learner's own files'); the module's
+  // frames (`at fail (…/src/exercises/errors.ts)`) only stay when no cell frame is left to show.
   const kept = (lastCellFrame >= 0 ? frames.slice(0, lastCellFrame + 1) : frames).filter(
-    (f) => !f.includes("node:internal") && !f.includes("/src/kernel/"),
+    (f) => !f.includes("node:internal") && !f.includes("/src/kernel/") && (lastCellFrame < 0 || !inModule(f)),
   );
   return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...(cell ? relocate(kept, cellMarker, cell) : kept)] };
 }

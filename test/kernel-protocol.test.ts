@@ -43,6 +43,18 @@ describe("kernel protocol", () => {
     expect(reply.content).toMatchObject({ status: "ok", user_expressions: {}, payload: [] });
   });
 
+  it("shows no result for a cell ending in an assignment, but does for a bare expression", async () => {
+    const { reply } = await kernel.execute("let shown = 1;\nconst box = { p: 0 };\nlet pair = [0, 0];");
+    expect(reply.content.status).toBe("ok");
+    for (const code of ["shown = 2", "shown += 1", "box.p = 3", "[pair[0], pair[1]] = [4, 5]", "({ p: shown } = box)"]) {
+      const { reply: r, outputs } = await kernel.execute(code);
+      expect(r.content.status).toBe("ok");
+      expect(outputs.map((m) => m.header.msg_type), code).toEqual([]);
+    }
+    const { outputs } = await kernel.execute("[shown, box.p, pair]");
+    expect(ofType(outputs, "execute_result")[0].content.data).toEqual({ "text/plain": "[ 3, 3, [ 4, 5 ] ]" });
+  });
+
   it("keeps variables between cells and awaits top-level await", async () => {
     await kernel.execute("let total = 1");
     const { outputs } = await kernel.execute("total += await new Promise<number>((r) => setTimeout(() => r(4), 10));\ntotal");

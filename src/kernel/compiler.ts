@@ -204,3 +204,22 @@ export function hasSyntaxError(code: string): boolean {
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return (file.parseDiagnostics?.length ?? 0) > 0;
 }
+
+/**
+ * Whether the cell ends in an assignment (`x = 2`, `x += 1`, `o.p = 3`, `({ a } = o)`): like
+ * ipykernel, such a cell shows no result, because learners read the echoed value as feedback.
+ */
+export function endsWithAssignment(code: string): boolean {
+  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const last = file.statements[file.statements.length - 1];
+  if (!last || !ts.isExpressionStatement(last)) return false;
+  const isAssignment = (node: { kind: number }): boolean => {
+    const expr = ts.skipParentheses(node);
+    if (!ts.isBinaryExpression(expr)) return false;
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.CommaToken) return isAssignment(expr.left) && isAssignment(expr.right);
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  };
+  return isAssignment(last.expression);
+}

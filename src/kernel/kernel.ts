@@ -5,7 +5,7 @@ import path from "path";
 import { inspect } from "util";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
-import { getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
+import { endsWithAssignment, getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
 import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "./display";
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
@@ -349,7 +349,7 @@ export class Kernel {
     }
     this.streams.flush();
 
-    if (outcome.status === "ok" && outcome.hasValue && !silent) {
+    if (outcome.status === "ok" && outcome.hasValue && !silent && !endsWithAssignment(code)) {
       const data = this.bundleFor(outcome.value);
       if (storeHistory) this.history.setOutput(count, String(data["text/plain"]));
       this.publish("execute_result", { execution_count: count, data, metadata: {} });

@@ -267,6 +267,16 @@ describe("kernel protocol", () => {
     hb.close();
   });
 
+  it("exits cleanly (code 0) on SIGTERM, as kernel managers stop kernels", async () => {
+    const other = await KernelClient.start(PROJECT_ROOT);
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
+      other.process.once("exit", (code, signal) => resolve([code, signal])),
+    );
+    other.process.kill("SIGTERM");
+    expect(await withTimeout(exited, 10_000, "kernel exit")).toEqual([0, null]);
+    await other.close();
+  }, 60_000);
+
   it("shuts down (restart) on the control channel and exits cleanly", async () => {
     const other = await KernelClient.start(PROJECT_ROOT);
     const exited = new Promise<number | null>((resolve) => other.process.once("exit", (code) => resolve(code)));

@@ -111,6 +111,7 @@ export class Kernel {
   private readonly executor: Executor;
   private warmTimer: NodeJS.Timeout | undefined;
   private readonly replied = new WeakSet<Message>();
+  private exiting = false;
 
   constructor(private readonly info: ConnectionInfo, private readonly cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -136,6 +137,8 @@ export class Kernel {
       clear: (wait) => this.publishOutput("clear_output", { wait }),
     });
     process.on("SIGINT", () => this.executor.interrupt());
+    // A kernel manager stops kernels with SIGTERM (then SIGKILL): close the sockets and exit 0.
+    process.on("SIGTERM", () => void this.exit());
     process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
     process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
     await Promise.all([
@@ -484,8 +487,11 @@ export class Kernel {
   }
 
   /** Closes every socket before exiting: zeromq aborts the process if its context dies first. */
-  private async exit(): Promise<never> {
+  private async exit(): Promise<void> {
+    if (this.exiting) return;
+    this.exiting = true;
     this.streams.uninstall();
+    await Promise.race([this.iopubOut.settled(), new Promise((resolve) => setTimeout(resolve, 200))]);
     const worker = this.control;
     if (worker) {
       const exited = new Promise((resolve) => worker.once("exit", resolve));

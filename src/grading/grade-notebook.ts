@@ -84,7 +84,8 @@ export async function gradeNotebook(student: string, file: string | undefined, c
 
   // The working folder holds only this notebook (and tsx's cache); it is rebuilt before every kernel start.
   const prepare = (): void => {
-    fs.rmSync(options.scratchDir, { recursive: true, force: true });
+    // A kernel that was just shut down may still be writing its compile cache here: retry, don't fail the run.
+    fs.rmSync(options.scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     fs.mkdirSync(options.scratchDir, { recursive: true });
     fs.copyFileSync(file, path.join(options.scratchDir, course.name));
     if (options.compileCache) seedCompileCache(options.compileCache, options.scratchDir);

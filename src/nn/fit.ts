@@ -95,6 +95,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
   }
   const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
   const named = model.namedParameters();
+  const params = named.map((p) => p.tensor); // once: model.parameters() would rebuild every name each step
   const rng = new NumpyRandom(seed);
   const stepsPerEpoch = Math.ceil(n / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
@@ -141,7 +142,7 @@ export function fit(model: Module, data: FitData, options: FitOptions): Training
         history.stoppedEarly = `fit: the gradient became non-finite ${where}, first in ${bad.name} (loss was ${loss}); lower the learning rate or clip gradients`;
         break training;
       }
-      if (maxNorm !== undefined) clipGradNorm(model.parameters(), maxNorm);
+      if (maxNorm !== undefined) clipGradNorm(params, maxNorm);
       if (schedule !== undefined) optimizer.lr = schedule(step, totalSteps);
       optimizer.step();
 

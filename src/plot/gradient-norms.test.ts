@@ -1,6 +1,8 @@
 // gradientNorms: per-layer norms as bars for one step, as log-axis lines over training, smoothed over long runs.
 import { describe, expect, it } from "vitest";
+import { fmt } from "./format";
 import { gradientNorms } from "./gradient-norms";
+import { describeFigure } from "./summary";
 
 describe("gradientNorms", () => {
   it("one step: one bar per layer, in the given order", () => {
@@ -43,5 +45,22 @@ describe("gradientNorms over long runs", () => {
     // Alternating 1e-2 and 1e-4 average to about 1e-3 in log space, not 5e-3 as plain means would.
     expect(Math.log10(last)).toBeCloseTo(-3, 0);
     expect(gradientNorms({ layer: norms }, { smoothing: 0 }).data[0].y).toEqual(norms);
+  });
+});
+
+describe("gradientNorms text summary", () => {
+  it("reports each line's last drawn value at its own step, once, when the line ends in gaps", () => {
+    const plain = describeFigure(gradientNorms({ layer: [0.2, 0.05, 0, 0] }));
+    expect(plain).toContain("layer: line, 2 values, last 0.05 at x=2,");
+    expect(plain.match(/last/g)).toHaveLength(1);
+  });
+
+  it("reports the smoothed last value, not the raw one, when the lines are smoothed", () => {
+    const norms = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 1e-2 : 1e-4));
+    const fig = gradientNorms({ layer: norms });
+    const plain = describeFigure(fig);
+    expect(plain).toContain(`last ${fmt(fig.data[0].y![199] as number)} at x=200,`);
+    expect(plain.match(/last/g)).toHaveLength(1);
+    expect(plain).toContain("lines smoothed (moving average of log10, weight 0.9)");
   });
 });

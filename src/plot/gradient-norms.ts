@@ -97,7 +97,8 @@ function overTraining(norms: OverTraining, layers: string[], options: GradientNo
   );
   const drawn = data.flatMap((t) => (t.y as (number | null)[]).filter((v): v is number => v !== null && v > 0));
   layout.yaxis = { ...layout.yaxis, ...logAxisTicks(minOf(drawn), maxOf(drawn)) };
-  const summary = layers.map((l) => `${l}: last ${fmt(norms[l][norms[l].length - 1])}`);
-  if (smoothing > 0) summary.push(`lines smoothed (moving average of log10, weight ${smoothing})`);
+  // Each line's last value and step are already in the per-trace summary; repeating the raw last
+  // norm here disagreed with it whenever the line was smoothed or ended in a gap.
+  const summary = smoothing > 0 ? [`lines smoothed (moving average of log10, weight ${smoothing})`] : [];
   return makeFigure({ data, layout }, summary);
 }

@@ -16,11 +16,14 @@ function describeTrace(t: Trace): string | undefined {
     const cols = rows > 0 ? t.z![0].length : 0;
     return `${name}: heatmap ${rows} x ${cols}`;
   }
-  const ys = (t.y ?? []).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const isValue = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+  const ys = (t.y ?? []).filter(isValue);
   const kind = t.type === "bar" ? "bars" : (t.mode ?? "lines").includes("lines") ? "line" : "points";
   if (ys.length === 0) return `${name}: ${kind}, no values`;
   const xs = t.x ?? [];
-  const lastIndex = (t.y ?? []).length - 1;
+  // The last drawn point, not the last slot: a line may end in gaps (nulls).
+  let lastIndex = (t.y ?? []).length - 1;
+  while (!isValue(t.y![lastIndex])) lastIndex--;
   const lastX = xs[lastIndex];
   if (t.type === "bar") {
     const pairs = (t.y ?? []).map((y, i) => `${xs[i] ?? i} ${typeof y === "number" ? fmt(y) : y}`);

@@ -10,6 +10,13 @@ export function sumAll(x: Float64Array): number {
   return s;
 }
 
+/** Σ x² of every value (squared L2 norm: L2 penalties, gradient norms). */
+export function sumSquares(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return s;
+}
+
 /** Σ along an axis: axis 0 → [1, cols], axis 1 → [rows, 1]. */
 export function sumAxis(x: Float64Array, rows: number, cols: number, axis: Axis): Float64Array {
   if (axis === 0) {

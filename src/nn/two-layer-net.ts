@@ -5,8 +5,10 @@
  * L2 convention: loss += ½·reg·ΣW² (CS231n assignment 2's fc_net; older assignment-1 versions too), so dW += reg·W,
  * which is also what SGD's weightDecay and fit's l2 do. Biases are not regularized.
  */
+import { addScaled } from "../core/elementwise";
 import { matmul, Matrix } from "../core/matrix";
 import { NumpyRandom } from "../core/random";
+import { sumSquares } from "../core/reduce";
 import { formatShape, ShapeError } from "../core/shape";
 import { checkLabels, Labels } from "../tensor/losses";
 
@@ -143,8 +145,8 @@ export class TwoLayerNet {
     const dW1 = matmul(x, dA1, { transA: true }); // dW1 = Xᵀ dA1   [D, N] @ [N, H]  (dX is not needed)
     const db1 = dA1.sum(0); //                      db1 = Σ_rows dA1   [1, H]
     if (reg !== 0) {
-      addScaled(dW1, W1, reg); // d(½·reg·ΣW1²) = reg·W1
-      addScaled(dW2, W2, reg);
+      addScaled(dW1.data, W1.data, reg); // d(½·reg·ΣW1²) = reg·W1
+      addScaled(dW2.data, W2.data, reg);
     }
     return { dW1, db1, dW2, db2 };
   }
@@ -155,7 +157,7 @@ export class TwoLayerNet {
     const { scores, cache } = this.forward(X);
     const { loss: dataLoss, dScores } = softmaxLoss(scores, y);
     const { W1, W2 } = this.params;
-    const regLoss = 0.5 * reg * (sumSquares(W1) + sumSquares(W2));
+    const regLoss = 0.5 * reg * (sumSquares(W1.data) + sumSquares(W2.data));
     return { loss: dataLoss + regLoss, grads: this.backward(dScores, cache, reg), scores };
   }
 
@@ -167,19 +169,9 @@ export class TwoLayerNet {
   /** One plain SGD step: p ← p − lr·dp. */
   step(grads: TwoLayerGrads, lr: number): void {
     const p = this.params;
-    addScaled(p.W1, grads.dW1, -lr);
-    addScaled(p.b1, grads.db1, -lr);
-    addScaled(p.W2, grads.dW2, -lr);
-    addScaled(p.b2, grads.db2, -lr);
+    addScaled(p.W1.data, grads.dW1.data, -lr);
+    addScaled(p.b1.data, grads.db1.data, -lr);
+    addScaled(p.W2.data, grads.dW2.data, -lr);
+    addScaled(p.b2.data, grads.db2.data, -lr);
   }
-}
-
-function addScaled(target: Matrix, source: Matrix, k: number): void {
-  for (let i = 0; i < target.data.length; i++) target.data[i] += k * source.data[i];
-}
-
-function sumSquares(m: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < m.data.length; i++) s += m.data[i] * m.data[i];
-  return s;
 }

@@ -42,6 +42,8 @@ function main(argv) {
     `--port=${process.env.BACKPROP_LAB_PORT || "8888"}`,
     `--IdentityProvider.token=${token}`,
     "--ServerApp.answer_yes=True",
+    // A notebook or console opened without a kernel choice gets ours, never the venv's Python one.
+    "--MappingKernelManager.default_kernel_name=backprop-lab",
     process.env.BACKPROP_LAB_BROWSER === "1" ? "--ServerApp.open_browser=True" : "--no-browser",
     // Containers and CI often run as root, which JupyterLab refuses without this.
     ...(typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : []),

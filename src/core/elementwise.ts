@@ -64,9 +64,9 @@ export function addScaled(target: Float64Array, source: Float64Array, k: number)
   for (let i = 0; i < target.length; i++) target[i] += k * source[i];
 }
 
-/** f applied to every value, into a new array. */
-export function mapValues(x: Float64Array, f: (v: number) => number): Float64Array {
+/** f applied to every value (with its flat index, for ops whose gradient reads a saved array), into a new array. */
+export function mapValues(x: Float64Array, f: (v: number, i: number) => number): Float64Array {
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i], i);
   return out;
 }

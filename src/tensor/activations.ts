@@ -1,4 +1,5 @@
 /** Elementwise functions — relu, sigmoid, tanh, exp, log, sqrt — each with its local derivative beside it. */
+import { mapValues as map } from "../core/elementwise";
 import { formatIndex, formatShape } from "../core/shape";
 import { Tensor } from "./tensor";
 
@@ -57,12 +58,6 @@ export function sqrt(x: Tensor): Tensor {
   return Tensor.fromOp(out, x.shape, "sqrt", [x], (dOut) => [
     map(dOut, (d, i) => (0.5 * d) / out[i]), // dX = dOut / (2√x)
   ]);
-}
-
-function map(x: Float64Array, f: (v: number, i: number) => number): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i], i);
-  return out;
 }
 
 function expectFiniteResult(op: string, x: Tensor, out: Float64Array, rule: string): void {

@@ -1,5 +1,5 @@
 /** add, sub, mul, div with row/column broadcasting, and neg; each with its gradient beside it. */
-import { broadcastBinary, sumToShape } from "../core/elementwise";
+import { broadcastBinary, mapValues, sumToShape } from "../core/elementwise";
 import { formatIndex, formatShape } from "../core/shape";
 import { Tensor } from "./tensor";
 
@@ -58,9 +58,7 @@ export function neg(x: Tensor): Tensor {
 }
 
 function negate(x: Float64Array): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = -x[i];
-  return out;
+  return mapValues(x, (v) => -v);
 }
 
 function mulEach(x: Float64Array, y: Float64Array): Float64Array {

@@ -113,7 +113,7 @@ export class Kernel {
   private readonly replied = new WeakSet<Message>();
   private exiting = false;
 
-  constructor(private readonly info: ConnectionInfo, private readonly cwd = process.cwd()) {
+  constructor(private readonly info: ConnectionInfo, cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
     // A publisher never blocks (a slow subscriber loses messages past the high-water mark), so a
     // zero send timeout lets every send complete synchronously instead of every 512th waiting for

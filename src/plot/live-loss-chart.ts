@@ -18,7 +18,8 @@ import { OKABE_ITO, tint } from "./palette";
 import { claimPlotlyEmbedding } from "./plotly-library";
 import { smooth } from "./line-chart";
 import { Throttle, type Clock } from "./throttle";
-import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistoryLike } from "./training-types";
+// Type-only: erased at run time, so plot still takes plain numbers, but fit owns the one contract.
+import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistory } from "../nn/fit";
 
 export interface LiveLossChartOptions {
   title?: string;
@@ -105,7 +106,7 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
       status = `epoch ${e.epoch}/${e.epochs}`;
       render(false);
     },
-    onEnd(h: TrainingHistoryLike) {
+    onEnd(h: TrainingHistory) {
       status = h.stoppedEarly ? `stopped early: ${h.stoppedEarly}` : `done, ${steps.length} steps`;
       render(true);
     },

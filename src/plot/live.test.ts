@@ -6,7 +6,7 @@ import type { FigureJSON } from "./figure";
 import { liveLossChart, type LiveLossChart } from "./live-loss-chart";
 import { progressBar, progressText } from "./progress-bar";
 import { niceTicks, svgLineChart } from "./svg-line-chart";
-import type { StepInfo, TrainingCallback } from "./training-types";
+import type { StepInfo, TrainingCallback } from "../nn/fit";
 
 const sent = captureDisplays();
 
@@ -24,7 +24,7 @@ function train(make: (clock: () => number) => TrainingCallback, msPerStep: numbe
     }
     cb.onEpoch?.({ epoch, epochs: 2, loss: 1 / epoch, trainAccuracy: 0.8 + epoch / 100, seconds: now / 1000 });
   }
-  cb.onEnd?.({ loss: Array.from({ length: 100 }, (_, i) => 2 / (i + 1)), trainAccuracy: [0.81, 0.82], validationAccuracy: [] });
+  cb.onEnd?.({ loss: Array.from({ length: 100 }, (_, i) => 2 / (i + 1)), trainAccuracy: [0.81, 0.82], validationAccuracy: [], gradNorms: {} });
 }
 
 describe("progressBar", () => {

@@ -5,7 +5,8 @@ import { displayBundle, type DisplayHandle, type MimeBundle } from "../kernel/di
 import { clock, escapeHtml, fmt } from "./format";
 import { FORWARD_COLOR, INK, MUTED, OKABE_ITO } from "./palette";
 import { Throttle, type Clock } from "./throttle";
-import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistoryLike } from "./training-types";
+// Type-only: erased at run time, so plot still takes plain numbers, but fit owns the one contract.
+import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistory } from "../nn/fit";
 
 export interface ProgressBarOptions {
   /** Minimum milliseconds between updates (default 250). */
@@ -101,7 +102,7 @@ export function progressBar(options: ProgressBarOptions = {}): TrainingCallback 
       state = { ...state, lastEpoch: e, epoch: e.epoch, seconds: e.seconds };
       render(false);
     },
-    onEnd(h: TrainingHistoryLike) {
+    onEnd(h: TrainingHistory) {
       if (!state) return;
       const loss = h.loss.length ? h.loss[h.loss.length - 1] : state.loss;
       state = { ...state, loss, done: h.stoppedEarly ? `stopped early: ${h.stoppedEarly}` : "done" };

@@ -99,7 +99,8 @@ export { checkArray } from "./exercises/check-array";
 export type { ArrayAnswer, ArrayCheckOptions } from "./exercises/check-array";
 export { checkFunction, checkDerivative } from "./exercises/check-function";
 export type { FunctionCheckOptions, DerivativeCheckOptions, SamplePoint } from "./exercises/check-function";
-export { checkGradient, numericalGradient } from "./exercises/check-gradient";
+// numericalGradient stays internal: the public central-difference helper is gradcheck's numericGradient.
+export { checkGradient } from "./exercises/check-gradient";
 export type { GradientCheckOptions } from "./exercises/check-gradient";
 export { checkChoice, checkBoolean, checkMatching } from "./exercises/check-choice";
 export type { ChoiceCheckOptions } from "./exercises/check-choice";

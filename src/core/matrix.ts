@@ -3,7 +3,7 @@ import { formatRows } from "./format";
 import { gemm } from "./gemm";
 import { BinaryOp, broadcastBinary, mapValues } from "./elementwise";
 import { argmaxAxis, Axis, maxAxis, sumAll, sumAxis } from "./reduce";
-import { expectFinite, expectLength, expectMatrix, formatShape, matmulShape, Shape, ShapeError } from "./shape";
+import { expectFinite, expectLength, expectMatrix, flattenRows, formatShape, matmulShape, Shape, ShapeError } from "./shape";
 
 /** Something with row-major data and a 2-D shape: a Matrix, a Tensor, or a plain object. */
 export interface MatrixLike {
@@ -30,18 +30,8 @@ export class Matrix implements MatrixLike {
 
   /** [[1, 2], [3, 4]] → Matrix [2, 2]; a flat list becomes one row. */
   static from(values: readonly (readonly number[])[] | readonly number[]): Matrix {
-    if (values.length > 0 && Array.isArray(values[0])) {
-      const rows = values as readonly (readonly number[])[];
-      const cols = rows[0].length;
-      rows.forEach((r, i) => {
-        if (r.length !== cols) {
-          throw new ShapeError(`Matrix.from: every row must have ${cols} values like row 0, got ${r.length} in row ${i}`);
-        }
-      });
-      return new Matrix(rows.length, cols, rows.flat());
-    }
-    const flat = values as readonly number[];
-    return new Matrix(1, flat.length, flat);
+    const { values: flat, shape } = flattenRows("Matrix.from", values);
+    return new Matrix(shape[0], shape[1], flat);
   }
 
   static zeros(rows: number, cols: number): Matrix {

@@ -27,6 +27,20 @@ export function expectMatrix(op: string, arg: string, shape: Shape): [number, nu
   return [shape[0], shape[1]];
 }
 
+/** [[1, 2], [3, 4]] → values [1, 2, 3, 4] and shape [2, 2]; a flat list becomes one row [1, n]. Ragged rows throw. */
+export function flattenRows(op: string, values: readonly (readonly number[])[] | readonly number[]): { values: readonly number[]; shape: [number, number] } {
+  if (values.length > 0 && Array.isArray(values[0])) {
+    const rows = values as readonly (readonly number[])[];
+    const cols = rows[0].length;
+    rows.forEach((r, i) => {
+      if (r.length !== cols) throw new ShapeError(`${op}: every row must have ${cols} values like row 0, got ${r.length} in row ${i}`);
+    });
+    return { values: rows.flat(), shape: [rows.length, cols] };
+  }
+  const flat = values as readonly number[];
+  return { values: flat, shape: [1, flat.length] };
+}
+
 /** Checks that `data` holds exactly rows·cols values. */
 export function expectLength(op: string, arg: string, data: ArrayLike<number>, shape: Shape): void {
   const size = shape.reduce((p, s) => p * s, 1);

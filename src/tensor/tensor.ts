@@ -1,6 +1,6 @@
 /** Tensor: 2-D float64 data that records the ops made from it, and the engine that runs them backward. */
 import { formatRows } from "../core/format";
-import { expectLength, expectMatrix, formatShape, Shape, ShapeError } from "../core/shape";
+import { expectLength, expectMatrix, flattenRows, formatShape, Shape, ShapeError } from "../core/shape";
 
 /**
  * An op's backward step (its vector-Jacobian product): given dOut, one gradient per input, each the
@@ -73,18 +73,8 @@ export class Tensor {
 
   /** [[1, 2], [3, 4]] → Tensor [2, 2]; a flat list becomes one row [1, n]. */
   static from(values: readonly (readonly number[])[] | readonly number[], options: TensorOptions = {}): Tensor {
-    if (values.length > 0 && Array.isArray(values[0])) {
-      const rows = values as readonly (readonly number[])[];
-      const cols = rows[0].length;
-      rows.forEach((r, i) => {
-        if (r.length !== cols) {
-          throw new ShapeError(`tensor: every row must have ${cols} values like row 0, got ${r.length} in row ${i}`);
-        }
-      });
-      return new Tensor(rows.flat(), [rows.length, cols], options);
-    }
-    const flat = values as readonly number[];
-    return new Tensor(flat, [1, flat.length], options);
+    const { values: flat, shape } = flattenRows("tensor", values);
+    return new Tensor(flat, shape, options);
   }
 
   static zeros(rows: number, cols: number, options: TensorOptions = {}): Tensor {

@@ -70,9 +70,29 @@ export class KernelClient {
     void client.readReplies(client.shell);
     void client.readReplies(client.control);
     void client.readIopub();
-    await client.request("kernel_info_request", {}, "shell", 30_000);
+    const first = client.send("kernel_info_request", {});
+    await withTimeout(first.reply, 30_000, "kernel_info_request reply");
     client.startMs = performance.now() - spawnedAt;
+    await client.iopubConnected(first.id);
     return client;
+  }
+
+  /**
+   * A subscriber misses what is published before its subscription reaches the kernel, which a
+   * shell reply does not prove (under load the first cell lost its busy and execute_input). As
+   * jupyter_client does, ask kernel_info until its status messages arrive on iopub. Usually the
+   * first request's already have, so nothing more is sent (the kernel's warm-up is not waited for).
+   */
+  private async iopubConnected(firstId: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let id = firstId; Date.now() < deadline; id = this.send("kernel_info_request", {}).id) {
+      const heard = await this.iopubFor(id, 500).then(
+        () => true,
+        () => false,
+      );
+      if (heard) return;
+    }
+    throw new Error(`no iopub messages from the kernel within ${timeoutMs} ms`);
   }
 
   private async readReplies(socket: zmq.Dealer): Promise<void> {

@@ -1,8 +1,8 @@
 // checkNumber: one numeric answer against the right value, with hints for the mistakes people make.
 
-import { abs, freeze, isArray, isFiniteNumber, ownOption } from "./intrinsics";
+import { freeze, isArray, isFiniteNumber, ownOption } from "./intrinsics";
 import { fail } from "./errors";
-import { formatNumber, howWrong, sentence, whyNotANumber } from "./describe";
+import { formatNumber, howWrong, sentence, whyNotANumber, withinTolerance } from "./describe";
 import { showPassed } from "./passed";
 
 /** A known wrong answer and what it tells the learner (e.g. "forgot the 2 in 2(z2 − y)"). */
@@ -22,9 +22,7 @@ export interface NumberCheckOptions {
 
 export const DEFAULT_TOLERANCE = 1e-6;
 
-export function withinTolerance(got: number, expected: number, tolerance: number): boolean {
-  return abs(got - expected) <= tolerance * (abs(expected) > 1 ? abs(expected) : 1);
-}
+export { withinTolerance };
 
 /** The hint of the first listed mistake that `got` equals, if any. */
 export function matchMistake(got: number, mistakes: readonly Mistake[] | undefined, tolerance: number): string | undefined {

@@ -64,8 +64,9 @@ export function whyNotANumber(name: string, got: unknown): string | undefined {
   return `${name} is a ${typeof got}; it should be a number.`;
 }
 
-function near(a: number, b: number, tolerance: number): boolean {
-  return abs(a - b) <= tolerance * (abs(b) > 1 ? abs(b) : 1);
+/** |got − expected| ≤ tolerance · max(1, |expected|): the one closeness rule every check and hint uses. */
+export function withinTolerance(got: number, expected: number, tolerance: number): boolean {
+  return abs(got - expected) <= tolerance * (abs(expected) > 1 ? abs(expected) : 1);
 }
 
 const FACTORS = [2, 3, 4, 5, 10, 100] as const;
@@ -76,7 +77,7 @@ const FACTORS = [2, 3, 4, 5, 10, 100] as const;
  */
 export function howWrong(got: number, expected: number, tolerance: number): string {
   const tol = tolerance > 1e-9 ? tolerance : 1e-9;
-  if (expected !== 0 && near(got, -expected, tol)) {
+  if (expected !== 0 && withinTolerance(got, -expected, tol)) {
     return "has the right size but the wrong sign";
   }
   if (expected !== 0 && got === 0) {
@@ -87,10 +88,10 @@ export function howWrong(got: number, expected: number, tolerance: number): stri
   }
   for (let i = 0; i < FACTORS.length; i++) {
     const k = FACTORS[i];
-    if (near(got, expected * k, tol)) return `is ${k} times too big: an extra factor of ${k}?`;
-    if (near(got, expected / k, tol)) return `is ${k} times too small: a missing factor of ${k}?`;
-    if (near(got, -expected * k, tol)) return `has the wrong sign and is ${k} times too big`;
-    if (near(got, -expected / k, tol)) return `has the wrong sign and is ${k} times too small`;
+    if (withinTolerance(got, expected * k, tol)) return `is ${k} times too big: an extra factor of ${k}?`;
+    if (withinTolerance(got, expected / k, tol)) return `is ${k} times too small: a missing factor of ${k}?`;
+    if (withinTolerance(got, -expected * k, tol)) return `has the wrong sign and is ${k} times too big`;
+    if (withinTolerance(got, -expected / k, tol)) return `has the wrong sign and is ${k} times too small`;
   }
   const relative = abs(got - expected) / abs(expected);
   if (relative < 0.01) {

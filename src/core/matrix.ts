@@ -3,7 +3,7 @@ import { formatRows } from "./format";
 import { gemm } from "./gemm";
 import { BinaryOp, broadcastBinary, mapValues } from "./elementwise";
 import { argmaxAxis, Axis, maxAxis, sumAll, sumAxis } from "./reduce";
-import { expectFinite, expectLength, expectMatrix, flattenRows, formatShape, matmulShape, Shape, ShapeError } from "./shape";
+import { expectFinite, expectLength, expectMatrix, flattenRows, formatIndex, formatShape, matmulShape, Shape, ShapeError } from "./shape";
 
 /** Something with row-major data and a 2-D shape: a Matrix, a Tensor, or a plain object. */
 export interface MatrixLike {
@@ -100,7 +100,7 @@ export class Matrix implements MatrixLike {
     const b = asMatrix(other);
     const zero = b.data.indexOf(0);
     if (zero >= 0) {
-      throw new RangeError(`div: divisor must be non-zero, got 0 at [${Math.floor(zero / b.cols)}, ${zero % b.cols}] of b ${formatShape(b.shape)}`);
+      throw new RangeError(`div: divisor must be non-zero, got 0 at ${formatIndex(zero, b.shape)} of b ${formatShape(b.shape)}`);
     }
     return this.binary("div", b);
   }

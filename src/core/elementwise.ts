@@ -64,6 +64,11 @@ export function addScaled(target: Float64Array, source: Float64Array, k: number)
   for (let i = 0; i < target.length; i++) target[i] += k * source[i];
 }
 
+/** σ(x) = 1 / (1 + e^−x), with the branch on the sign so e^|x| never overflows (shared by Value, Dual, Tensor and the lesson nets). */
+export function stableSigmoid(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
 /** f applied to every value (with its flat index, for ops whose gradient reads a saved array), into a new array. */
 export function mapValues(x: Float64Array, f: (v: number, i: number) => number): Float64Array {
   const out = new Float64Array(x.length);

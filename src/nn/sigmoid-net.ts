@@ -4,6 +4,7 @@
  * Parameters are flat Float64Arrays that gradCheck can perturb in place: W1 [hidden, input] row-major, b1 [hidden],
  * W2 [hidden] (one output row), b2 [1]. Loss L = ½(ŷ − y)².
  */
+import { stableSigmoid } from "../core/elementwise";
 
 export interface SigmoidNetParams {
   W1: Float64Array; // [2, 2], one row per hidden neuron: [h1·x1, h1·x2, h2·x1, h2·x2]
@@ -47,7 +48,7 @@ export function lesson003Params(): SigmoidNetParams {
 
 export const LESSON_003 = { x: [0.5, 0.9], y: 1, eta: 0.5 } as const;
 
-const sigma = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+const sigma = stableSigmoid;
 
 function checkParams(op: string, p: SigmoidNetParams, x: readonly number[]): void {
   const want: [keyof SigmoidNetParams, number][] = [["W1", 4], ["b1", 2], ["W2", 2], ["b2", 1]];

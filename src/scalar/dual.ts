@@ -1,4 +1,5 @@
 /** Dual numbers a + b·ε (ε² = 0) for forward-mode differentiation: the derivative rides along with the value. */
+import { stableSigmoid } from "../core/elementwise";
 
 /**
  * `value` is f(x) and `derivative` is f'(x) · dx for the seed direction dx.
@@ -80,7 +81,7 @@ export class Dual {
 
   sigmoid(): Dual {
     const x = this.value;
-    const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    const s = stableSigmoid(x);
     return make("sigmoid", s, s * (1 - s) * this.derivative); // σ' = σ(1 - σ) x'
   }
 

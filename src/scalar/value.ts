@@ -1,4 +1,5 @@
-/** A scalar autograd engine in the spirit of micrograd: each op sets its own backward step. Imports nothing. */
+/** A scalar autograd engine in the spirit of micrograd: each op sets its own backward step. */
+import { stableSigmoid } from "../core/elementwise";
 
 /** `label` names a Value in drawings and error messages. */
 export type ValueOptions = { label?: string };
@@ -117,8 +118,7 @@ export class Value {
   }
 
   sigmoid(): Value {
-    // the two branches avoid exp overflow for large |x|
-    const s = this.data >= 0 ? 1 / (1 + Math.exp(-this.data)) : Math.exp(this.data) / (1 + Math.exp(this.data));
+    const s = stableSigmoid(this.data);
     const out = Value.result(s, [this], "sigmoid");
     out.backwardFn = () => {
       this.grad += s * (1 - s) * out.grad; // d σ(x) = σ(x)(1 - σ(x)) dx

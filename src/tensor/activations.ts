@@ -1,5 +1,5 @@
 /** Elementwise functions — relu, sigmoid, tanh, exp, log, sqrt — each with its local derivative beside it. */
-import { mapValues as map } from "../core/elementwise";
+import { mapValues as map, stableSigmoid } from "../core/elementwise";
 import { formatIndex, formatShape } from "../core/shape";
 import { Tensor } from "./tensor";
 
@@ -17,7 +17,7 @@ export function relu(x: Tensor): Tensor {
 
 /** σ(x) = 1 / (1 + e^−x), computed without overflow for large |x| */
 export function sigmoid(x: Tensor): Tensor {
-  const out = map(x.data, (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))));
+  const out = map(x.data, stableSigmoid);
   return Tensor.fromOp(out, x.shape, "sigmoid", [x], (dOut) => [
     map(dOut, (d, i) => d * out[i] * (1 - out[i])), // dX = dOut ⊙ σ(1 − σ)
   ]);

@@ -64,6 +64,11 @@ export function addScaled(target: Float64Array, source: Float64Array, k: number)
   for (let i = 0; i < target.length; i++) target[i] += k * source[i];
 }
 
+/** Row-major data [rows, cols] as plain nested arrays (toArray of Matrix and Tensor, and Tensor's gradArray). */
+export function toRows(data: Float64Array, rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
+}
+
 /** σ(x) = 1 / (1 + e^−x), with the branch on the sign so e^|x| never overflows (shared by Value, Dual, Tensor and the lesson nets). */
 export function stableSigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));

@@ -1,7 +1,7 @@
 /** A row-major float64 [rows, cols] matrix: elementwise ops with row/column broadcasting, reductions, matmul. */
 import { formatRows } from "./format";
 import { gemm } from "./gemm";
-import { BinaryOp, broadcastBinary, mapValues } from "./elementwise";
+import { BinaryOp, broadcastBinary, mapValues, toRows } from "./elementwise";
 import { argmaxAxis, Axis, maxAxis, sumAll, sumAxis } from "./reduce";
 import { expectFinite, expectLength, expectMatrix, flattenRows, formatIndex, formatShape, matmulShape, Shape, ShapeError } from "./shape";
 
@@ -79,7 +79,7 @@ export class Matrix implements MatrixLike {
   }
 
   toArray(): number[][] {
-    return Array.from({ length: this.rows }, (_, i) => Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    return toRows(this.data, this.rows, this.cols);
   }
 
   clone(): Matrix {

@@ -1,4 +1,5 @@
 /** Tensor: 2-D float64 data that records the ops made from it, and the engine that runs them backward. */
+import { toRows } from "../core/elementwise";
 import { formatRows } from "../core/format";
 import { expectLength, expectMatrix, flattenRows, formatShape, Shape, ShapeError } from "../core/shape";
 
@@ -123,16 +124,12 @@ export class Tensor {
   }
 
   toArray(): number[][] {
-    const [r, c] = this.shape;
-    return Array.from({ length: r }, (_, i) => Array.from(this.data.subarray(i * c, (i + 1) * c)));
+    return toRows(this.data, this.rows, this.cols);
   }
 
   /** The gradient as rows, or null before backward(). */
   gradArray(): number[][] | null {
-    const g = this.grad;
-    if (g === null) return null;
-    const [r, c] = this.shape;
-    return Array.from({ length: r }, (_, i) => Array.from(g.subarray(i * c, (i + 1) * c)));
+    return this.grad === null ? null : toRows(this.grad, this.rows, this.cols);
   }
 
   /** The same data, cut from the graph: no inputs, no gradient. Shares the data array. */

@@ -5,9 +5,8 @@ import { makeFigure, type Annotation, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 import { baseLayout, logAxisTicks } from "./layout";
 import { MUTED, OKABE_ITO } from "./palette";
-
-/** CS231n's bands for the relative error: ≤1e-7 good, ≤1e-4 kinks, ≤1e-2 uncomfortable, above wrong. */
-export type Band = "good" | "kinks" | "uncomfortable" | "wrong";
+// Type-only (erased at run time): gradcheck owns CS231n's band names, so BAND_STYLE must cover them all.
+import type { Band } from "../gradcheck/relative-error";
 
 /** The structure gradcheck's report has (declared here so plot depends on numbers, not on gradcheck). */
 export interface ParamCheckLike {

@@ -1,4 +1,5 @@
 // Notebook and cell shapes the grader reads, and nbgrader's predicates over cell metadata.
+import { joinSource, splitLines } from "../notebook/nbformat";
 
 /** The nbgrader block of a cell's metadata (schema version 3). */
 export interface NbgraderMeta {
@@ -33,7 +34,7 @@ export interface Notebook {
 
 /** A cell's source as one string (nbformat allows a list of lines). */
 export function sourceOf(cell: Cell): string {
-  return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+  return joinSource(cell.source);
 }
 
 export function nbgraderOf(cell: Cell): NbgraderMeta | undefined {
@@ -96,17 +97,4 @@ export function cloneNotebook(notebook: Notebook): Notebook {
 /** Sets the source in nbformat's on-disk style: a list of lines, each keeping its newline. */
 export function setSource(cell: Cell, source: string): void {
   cell.source = splitLines(source);
-}
-
-export function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\n") {
-      lines.push(text.slice(start, i + 1));
-      start = i + 1;
-    }
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
 }

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { executeNotebook, CellResult } from "../notebook/execute";
 import type { JupyterServer } from "../notebook/server";
 import type { Notebook as NbNotebook, Output } from "../notebook/nbformat";
-import { Cell, Notebook, cloneNotebook, sourceOf } from "./cells";
+import { Cell, Notebook, cloneNotebook } from "./cells";
 import { CellRun } from "./score";
 import { PROJECT_ROOT } from "./kernelspec";
 
@@ -108,5 +108,3 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
   }
   return { runs, outputs, restarts };
 }
-
-export { sourceOf };

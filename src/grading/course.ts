@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createHash } from "node:crypto";
-import { readNotebook } from "../notebook/nbformat";
+import { parseNotebook } from "../notebook/nbformat";
 import { Notebook, isTracked, isAutogradedTest, sourceOf, isLocked } from "./cells";
 import { makeRelease } from "./assign";
 import { INTRINSIC_NAMES, declaredNames } from "./shadow";
@@ -43,7 +43,7 @@ export function loadCourse(paths: string[]): Course {
   const notebooks = files.map((file) => {
     const text = fs.readFileSync(file, "utf8");
     hash.update(path.basename(file)).update("\0").update(text).update("\0");
-    const source = readNotebook(file) as unknown as Notebook;
+    const source = parseNotebook(text, file) as unknown as Notebook;
     const release = makeRelease(source, file);
     const instructorSources = source.cells.filter((cell) => cell.cell_type === "code" && (isAutogradedTest(cell) || isLocked(cell)) && isTracked(cell)).map(sourceOf);
     const protectedNames = new Set([...INTRINSIC_NAMES, ...declaredNames(instructorSources)]);

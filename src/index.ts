@@ -89,7 +89,7 @@ export { liveLossChart, type LiveLossChart, type LiveLossChartOptions } from "./
 export { OKABE_ITO } from "./plot/palette";
 
 // ── display: rich output in the kernel ────────────────────────────────────
-export { displayBundle, updateDisplay, clearOutput, isRichDisplay, MIME_BUNDLE } from "./kernel/display";
+export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./kernel/display";
 export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
 
 // ── exercises: checks with specific feedback ──────────────────────────────

@@ -23,6 +23,8 @@ export interface DisplaySink {
   display(bundle: MimeBundle, options: DisplayOptions, update: boolean): void;
   /** Clears the cell's output (clear_output); `wait` defers it until the next output arrives. */
   clear?(wait: boolean): void;
+  /** Asks the person at the front end for one line (input_request); blocks the cell until it comes. */
+  input?(prompt: string, password: boolean): string;
 }
 
 export interface DisplayHandle {
@@ -79,4 +81,14 @@ export function isRichDisplay(value: unknown): value is RichDisplay {
     value !== null &&
     typeof (value as Partial<RichDisplay>)[MIME_BUNDLE] === "function"
   );
+}
+
+/**
+ * Asks the person running the notebook for one line of text and returns it (Jupyter's input_request, like
+ * Python's input()). Throws StdinNotImplementedError where nobody can answer: nbconvert, the runner, the grader.
+ */
+export function prompt(message = "", options: { password?: boolean } = {}): string {
+  const sink = currentSink();
+  if (!sink.input) throw new Error(`prompt(${JSON.stringify(message)}) needs a Jupyter kernel to ask through; none is running here`);
+  return sink.input(message, options.password === true);
 }

@@ -11,6 +11,7 @@ import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
 import { History, type HistoryRequest } from "./history";
 import { PROJECT_ROOT } from "./package-link";
+import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
 import {
   endpoint,
@@ -98,7 +99,6 @@ export class Kernel {
   private readonly signer: Signer;
   private readonly iopub = new zmq.Publisher();
   private readonly shell = new zmq.Router();
-  private readonly stdin = new zmq.Router();
   private readonly iopubOut: ImmediateOutbox;
   private readonly shellOut = new Outbox(this.shell);
   private control: Worker | undefined;
@@ -108,6 +108,7 @@ export class Kernel {
   private parent: Message | undefined;
   private readonly history = new History();
   private readonly streams: StreamCapture;
+  private readonly stdin: StdinChannel;
   private readonly executor: Executor;
   private warmTimer: NodeJS.Timeout | undefined;
   private readonly replied = new WeakSet<Message>();
@@ -122,6 +123,7 @@ export class Kernel {
     this.iopub.sendHighWaterMark = 100_000;
     this.streams = new StreamCapture((name, text) => this.publish("stream", { name, text }));
     this.iopubOut = new ImmediateOutbox(this.iopub, (text) => this.streams.log(text));
+    this.stdin = new StdinChannel(this.signer, () => this.control);
     this.executor = new Executor(cwd, { tslab: () => this.tslabCompat() });
   }
 
@@ -135,6 +137,11 @@ export class Kernel {
           transient: options.displayId ? { display_id: options.displayId } : {},
         }),
       clear: (wait) => this.publishOutput("clear_output", { wait }),
+      input: (prompt, password) => {
+        if (!this.parent) throw new Error("prompt() was called outside a running cell");
+        this.streams.flush();
+        return this.stdin.request(this.parent, prompt, password);
+      },
     });
     process.on("SIGINT", () => this.executor.interrupt());
     // A kernel manager stops kernels with SIGTERM (then SIGKILL): close the sockets and exit 0.
@@ -144,7 +151,6 @@ export class Kernel {
     await Promise.all([
       this.iopub.bind(endpoint(this.info, this.info.iopub_port)),
       this.shell.bind(endpoint(this.info, this.info.shell_port)),
-      this.stdin.bind(endpoint(this.info, this.info.stdin_port)),
       this.startControlThread(),
     ]);
     this.publishStatus("starting");
@@ -160,9 +166,12 @@ export class Kernel {
       workerData: {
         info: this.info,
         session: KERNEL_SESSION,
+        protocolVersion: PROTOCOL_VERSION,
+        inputBuffer: this.stdin.shared,
         endpoints: {
           control: endpoint(this.info, this.info.control_port),
           hb: endpoint(this.info, this.info.hb_port),
+          stdin: endpoint(this.info, this.info.stdin_port),
         },
       },
     });
@@ -498,7 +507,7 @@ export class Kernel {
       worker.postMessage({ close: true });
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 500))]);
     }
-    for (const socket of [this.iopub, this.shell, this.stdin]) socket.close();
+    for (const socket of [this.iopub, this.shell]) socket.close();
     process.exit(0);
   }
 

@@ -162,6 +162,23 @@ export class KernelClient {
     }
   }
 
+  /** Waits until the request's stdout/stderr so far contains `text`: proof the cell got that far. */
+  async streamed(id: string, text: string, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const sofar = () =>
+      this.iopubMessages
+        .filter((m) => m.parent_header.msg_id === id && m.header.msg_type === "stream")
+        .map((m) => m.content.text)
+        .join("");
+    while (!sofar().includes(text)) {
+      if (Date.now() > deadline) throw new Error(`no ${JSON.stringify(text)} on stdout/stderr of ${id} within ${timeoutMs} ms; got ${JSON.stringify(sofar())}`);
+      await new Promise<void>((resolve) => {
+        this.iopubWaiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
   async execute(code: string, options: object = {}, timeoutMs = 20_000): Promise<ExecuteResult> {
     const sent = this.executeAsync(code, options);
     const reply = await withTimeout(sent.reply, timeoutMs, "execute_reply");

@@ -11,7 +11,9 @@ let kernel: KernelClient;
 
 beforeAll(async () => {
   kernel = await KernelClient.start(path.join(PROJECT_ROOT, "notebooks"));
-}, 60_000);
+  // The first cell waits for TypeScript to load: pay that here, under the hook's budget, not in a test's.
+  await kernel.execute("0", {}, 170_000);
+}, 180_000);
 
 afterAll(async () => {
   await kernel?.close();
@@ -199,6 +201,15 @@ describe("kernel protocol", () => {
     const types = (await kernel.iopubFor(sent.id)).map((m) => m.header.msg_type);
     expect(types).toEqual(["status", "status"]);
     expect(reply.content.execution_count).toBe(before);
+  });
+
+  it("shows an array of records as an HTML table beside its text", async () => {
+    const { outputs } = await kernel.execute("[{ lr: 0.1, loss: 2.3 }, { lr: 0.5, loss: 0.41 }]");
+    const result = outputs.find((m) => m.header.msg_type === "execute_result");
+    const data = result?.content.data as { [mime: string]: string };
+    expect(data["text/plain"]).toContain("lr: 0.5");
+    expect(data["text/html"]).toContain("<th>lr</th><th>loss</th>");
+    expect(data["text/html"]).toContain('<tr><th>1</th><td style="text-align: right">0.5</td><td style="text-align: right">0.41</td></tr>');
   });
 
   it("evaluates user_expressions after the cell", async () => {

@@ -11,6 +11,7 @@ import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
 import { History, type HistoryRequest } from "./history";
 import { PROJECT_ROOT } from "./package-link";
+import { isRecordArray, recordsTable } from "./records-table";
 import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
 import {
@@ -404,6 +405,7 @@ export class Kernel {
 
   private bundleFor(value: unknown): MimeBundle {
     const data: MimeBundle = { "text/plain": inspect(value) };
+    if (isRecordArray(value)) return { ...data, "text/html": recordsTable(value) };
     if (!isRichDisplay(value)) return data;
     try {
       return { ...data, ...value[MIME_BUNDLE]() };

@@ -26,9 +26,7 @@ export function clock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+export { escapeHtml } from "../display/html";
 
 /** Smallest finite value (Math.min(...xs) overflows the stack on long training runs). */
 export function minOf(xs: readonly number[]): number {

@@ -1,65 +1,141 @@
-// Kernel speed: spawn → first kernel_info_reply, median round trip of a trivial cell, and the
-// first `import … from "backprop-lab"`; stock tslab measured the same way beside ours.
-// Run: node bin/backprop-lab.js bench-kernel  (or: npx tsx bench/kernel-speed.ts) [--runs N] [--no-tslab]
+// Kernel speed, side by side in one run: ours, ipykernel (the project's .venv), Deno's kernel when `deno` is on
+// PATH, and stock tslab. Per kernel: spawn → first real result, a new cell, the same cell again, completion.
+// Run: npm run bench -- --only kernel [--starts N] [--runs N] [--no-tslab]   (or: npx tsx bench/kernel-speed.ts)
 
-import { mkdtempSync } from "fs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import { KernelClient, PROJECT_ROOT } from "../test/helpers/kernel-client";
+
+interface Peer {
+  name: string;
+  /** undefined starts our own kernel */
+  argv?: (connectionFile: string) => string[];
+  cwd: string;
+  /** A cell that is new to the kernel, for the i-th sample. */
+  newCell: (i: number) => string;
+  repeatedCell: string;
+  /** Code and cursor for a completion request that has matches. */
+  completion: { code: string; cursor: number };
+}
+
+interface Sample {
+  firstResultMs: number;
+  newCellMs: number;
+  repeatedCellMs: number;
+  completionMs: number;
+}
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-async function roundTrip(kernel: KernelClient, code: string): Promise<number> {
+async function timed(run: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
-  const { reply } = await kernel.execute(code);
-  const ms = performance.now() - t;
+  await run();
+  return performance.now() - t;
+}
+
+async function executeOk(kernel: KernelClient, code: string): Promise<void> {
+  const { reply } = await kernel.execute(code, {}, 120_000);
   if (reply.content.status !== "ok") throw new Error(`${code}: ${JSON.stringify(reply.content)}`);
-  return ms;
 }
 
-interface Figures {
-  startMs: number;
-  /** The first cell waits for TypeScript to load (started right after the first kernel_info_reply). */
-  firstCellMs: number;
-  trivialRepeatMs: number;
-  trivialDistinctMs: number;
-  firstImportMs?: number;
-}
-
-async function measure(name: string, runs: number, argv?: (file: string) => string[], cwd = PROJECT_ROOT): Promise<Figures> {
-  const kernel = await KernelClient.start(cwd, argv);
+/** One kernel start: the first result, then medians of `runs` new cells, repeated cells and completions. */
+async function sample(peer: Peer, runs: number): Promise<Sample> {
+  const spawned = performance.now();
+  const kernel = await KernelClient.start(peer.cwd, peer.argv);
   try {
-    const firstCellMs = await roundTrip(kernel, "0");
-    const repeat: number[] = [];
-    const distinct: number[] = [];
-    for (let i = 0; i < runs; i++) repeat.push(await roundTrip(kernel, "1 + 1"));
-    for (let i = 0; i < runs; i++) distinct.push(await roundTrip(kernel, `1 + ${i + 2}`));
-    const figures: Figures = { startMs: kernel.startMs, firstCellMs, trivialRepeatMs: median(repeat), trivialDistinctMs: median(distinct) };
-    if (!argv) figures.firstImportMs = await roundTrip(kernel, 'import { Value, displayBundle } from "backprop-lab";\ntypeof Value');
-    console.log(`${name}: ${JSON.stringify(figures, (_, v) => (typeof v === "number" ? Math.round(v * 100) / 100 : v))}`);
-    return figures;
+    await executeOk(kernel, "1 + 1");
+    const firstResultMs = performance.now() - spawned;
+    const newCell: number[] = [];
+    const repeated: number[] = [];
+    const completion: number[] = [];
+    for (let i = 0; i < runs; i++) newCell.push(await timed(() => executeOk(kernel, peer.newCell(i))));
+    for (let i = 0; i < runs; i++) repeated.push(await timed(() => executeOk(kernel, peer.repeatedCell)));
+    for (let i = 0; i < runs; i++) {
+      completion.push(
+        await timed(async () => {
+          const reply = await kernel.request("complete_request", { code: peer.completion.code, cursor_pos: peer.completion.cursor }, "shell", 60_000);
+          if ((reply.content.matches as unknown[]).length === 0) throw new Error(`${peer.name}: no completions for ${peer.completion.code}`);
+        }),
+      );
+    }
+    return { firstResultMs, newCellMs: median(newCell), repeatedCellMs: median(repeated), completionMs: median(completion) };
   } finally {
     await kernel.close();
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const runsAt = argv.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 50;
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "bpl-bench-"));
-  console.log(`kernel speed (${runs} runs per median; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
-  const ours = await measure("backprop-lab (project cwd)", runs);
-  await measure("backprop-lab (scratch cwd)", runs, undefined, scratch);
-  if (!argv.includes("--no-tslab")) {
+function which(command: string): string | undefined {
+  const found = spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+function peers(scratch: string, withTslab: boolean): Peer[] {
+  const ts = { newCell: (i: number) => `1 + ${i + 2}`, repeatedCell: "1 + 1", completion: { code: "Math.ab", cursor: 7 } };
+  const list: Peer[] = [
+    { name: "backprop-lab (notebooks/)", cwd: path.join(PROJECT_ROOT, "notebooks"), ...ts },
+    { name: "backprop-lab (scratch outside the project)", cwd: scratch, ...ts },
+  ];
+  const python = path.join(PROJECT_ROOT, ".venv", "bin", "python");
+  if (existsSync(python)) {
+    list.push({
+      name: "ipykernel",
+      argv: (file) => [python, "-m", "ipykernel_launcher", "-f", file],
+      cwd: scratch,
+      newCell: (i) => `1 + ${i + 2}`,
+      repeatedCell: "1 + 1",
+      completion: { code: "import math\nmath.fl", cursor: 19 },
+    });
+  }
+  const deno = which("deno");
+  if (deno) list.push({ name: "deno jupyter", argv: (file) => [deno, "jupyter", "--kernel", "--conn", file], cwd: scratch, ...ts });
+  if (withTslab) {
     const tslab = path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab");
-    await measure("stock tslab 1.0.22", runs, (file) => [tslab, "kernel", "--config-path", file]);
+    list.push({ name: "stock tslab 1.0.22", argv: (file) => [tslab, "kernel", "--config-path", file], cwd: scratch, ...ts });
+  }
+  return list;
+}
+
+const COLUMNS: [keyof Sample, string][] = [
+  ["firstResultMs", "start → first result"],
+  ["newCellMs", "new cell"],
+  ["repeatedCellMs", "same cell again"],
+  ["completionMs", "completion"],
+];
+
+function ms(value: number): string {
+  return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const option = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+  const starts = option("--starts", 5);
+  const runs = option("--runs", 30);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "bpl-bench-"));
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`kernel speed: medians of ${starts} starts, ${runs} requests each; load ${load()} on ${os.cpus().length} cores`);
+
+  const results: { name: string; medians: Sample }[] = [];
+  for (const peer of peers(scratch, !argv.includes("--no-tslab"))) {
+    const samples: Sample[] = [];
+    for (let s = 0; s < starts; s++) samples.push(await sample(peer, runs));
+    const medians = Object.fromEntries(COLUMNS.map(([key]) => [key, median(samples.map((x) => x[key]))])) as unknown as Sample;
+    results.push({ name: peer.name, medians });
+    console.log(`  ${peer.name.padEnd(44)} ${COLUMNS.map(([key, label]) => `${label} ${ms(medians[key])}`).join(" · ")}`);
+  }
+
+  const ours = results[0].medians;
+  console.log(`\nratios (ours in notebooks/ ÷ peer; below 1 is faster) — load now ${load()}`);
+  for (const { name, medians } of results.slice(1)) {
+    console.log(`  vs ${name.padEnd(41)} ${COLUMNS.map(([key, label]) => `${label} ${(ours[key] / medians[key]).toFixed(2)}×`).join(" · ")}`);
   }
   console.log(
-    `targets: start <= 1500 ms (${ours.startMs.toFixed(0)}), trivial cell <= 3 ms (${ours.trivialDistinctMs.toFixed(2)} distinct, ` +
-      `${ours.trivialRepeatMs.toFixed(2)} repeated), first import <= 1000 ms (${ours.firstImportMs?.toFixed(0)})`,
+    `\ntargets: start → first result ≤ 600 ms (${ms(ours.firstResultMs)}), new cell ≤ 5 ms (${ms(ours.newCellMs)}), ` +
+      `same cell ≤ 2 ms (${ms(ours.repeatedCellMs)}), completion ≤ 50 ms (${ms(ours.completionMs)})`,
   );
   return 0;
 }

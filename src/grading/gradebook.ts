@@ -45,9 +45,14 @@ export interface StudentResult {
 
 const COLUMNS = ["student", "notebook", "cell", "points", "max", "status", "message"] as const;
 
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+// OWASP CSV injection: a spreadsheet runs a cell that starts with one of these as a formula (or DDE command).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field; text that a spreadsheet would read as a formula gets a leading ' so it stays text. */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\n\r\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: GradebookRow[]): string {

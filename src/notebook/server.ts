@@ -125,6 +125,7 @@ export async function startJupyterServer(opts: StartServerOptions = {}): Promise
     async stop() {
       running.delete(server);
       if (exited !== undefined) return;
+      child.kill("SIGCONT"); // a stopped server (SIGSTOP) would hold the SIGTERM until the SIGKILL below
       child.kill("SIGTERM"); // jupyter server shuts its kernels down on SIGTERM
       const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exitPromise;

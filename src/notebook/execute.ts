@@ -52,6 +52,10 @@ export interface ExecuteOptions {
   cwd?: string;
   /** Per-cell limit; default 120 s. */
   cellTimeoutMs?: number;
+  /** Per-cell limit decided just before each cell runs (the grader: its own prelude, time budgets); overrides cellTimeoutMs. */
+  cellTimeoutFor?: (cell: CodeCell, index: number) => number;
+  /** Limit on every request to the server or kernel other than running a cell (spec list, start, interrupt, restart, shutdown); default 60 s. */
+  requestTimeoutMs?: number;
   /** Limit for the kernel to start and answer kernel_info; default 60 s. */
   startTimeoutMs?: number;
   /** After a timeout's interrupt, how long the cell gets to stop before the kernel is restarted; default 3 s. */
@@ -202,13 +206,17 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   const kernelName = opts.kernelName ?? notebook.metadata.kernelspec?.name ?? DEFAULT_KERNEL;
   const cellTimeoutMs = opts.cellTimeoutMs ?? 120_000;
   const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+  // A server or kernel that goes silent (stopped, wedged) must never hang the caller: every request has a deadline.
+  const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
+  const bounded = <T>(what: string, promise: Promise<T>): Promise<T> =>
+    withTimeout(promise, requestTimeoutMs, `${what} on ${server.url} got no answer within ${requestTimeoutMs / 1000} s`);
   const apiPath = kernelPath(server, opts.cwd);
-  await checkKernelName(server, kernelName);
+  await bounded("listing kernelspecs", checkKernelName(server, kernelName));
 
   let model: { id: string; name: string };
   try {
     // The REST API accepts a path (relative to the server root) that becomes the kernel's working directory.
-    model = await KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings);
+    model = await bounded("starting a kernel", KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings));
   } catch (error) {
     throw new RunnerError(`kernel "${kernelName}" could not be started on ${server.url}: ${(error as Error).message}`);
   }
@@ -256,7 +264,8 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
         result = { index, id: cell.id, status: "ok", seconds: 0, executionCount: null }; // Jupyter does not run empty cells
       } else {
         sent++;
-        result = await runCell(kernel, collector, cell, index, code, cellTimeoutMs, opts.interruptGraceMs ?? 3000, () => died);
+        const timeoutMs = opts.cellTimeoutFor?.(cell, index) ?? cellTimeoutMs;
+        result = await runCell(kernel, collector, cell, index, code, timeoutMs, opts.interruptGraceMs ?? 3000, () => died, requestTimeoutMs);
         if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
         else if (result.status === "error" && opts.continueOnError) firstError ??= result;
         else if (result.status !== "ok") failure = result;
@@ -267,7 +276,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   } finally {
     clearInterval(health);
     // Fresh kernel per notebook: always shut this one down, even after a timeout or a dead kernel.
-    if (activeKernels.delete(model.id)) await KernelAPI.shutdownKernel(model.id, server.settings).catch(() => undefined);
+    if (activeKernels.delete(model.id)) await bounded("shutting a kernel down", KernelAPI.shutdownKernel(model.id, server.settings)).catch(() => undefined);
     kernel.dispose();
   }
   return {
@@ -313,6 +322,7 @@ async function runCell(
   timeoutMs: number,
   graceMs: number,
   died: () => string | undefined,
+  requestTimeoutMs: number,
 ): Promise<CellResult> {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
@@ -344,10 +354,10 @@ async function runCell(
   const base = { index, id: cell.id, executionCount: cell.execution_count };
   if (outcome.kind === "timeout") {
     // Interrupt first (a well-behaved kernel stops the cell); then restart so nothing keeps running either way.
-    await kernel.interrupt().catch(() => undefined);
+    await withTimeout(kernel.interrupt(), requestTimeoutMs, "interrupt timed out").catch(() => undefined);
     await Promise.race([future.done.catch(() => undefined), sleep(graceMs)]);
-    await withTimeout(kernel.restart(), 30_000, "restart timed out").catch(() => undefined);
-    const evalue = `cell ${index} did not finish within ${timeoutMs / 1000} s; interrupted and restarted the kernel`;
+    await withTimeout(kernel.restart(), Math.max(requestTimeoutMs, 30_000), "restart timed out").catch(() => undefined);
+    const evalue = `cell ${index} did not finish within ${Math.round(timeoutMs) / 1000} s; interrupted and restarted the kernel`;
     return { ...base, status: "timeout", ename: "CellTimeoutError", evalue, seconds: seconds() };
   }
   if (outcome.kind === "died") {

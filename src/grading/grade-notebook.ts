@@ -130,7 +130,9 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
 }
 
 /** The grader failed (not the student): no points at all, a reason, and a rerun grades it again. */
-export function notGraded(student: string, course: CourseNotebook, reason: string, notes: string[] = [], seconds = 0): NotebookResult {
+export function notGraded(student: string, course: CourseNotebook, fullReason: string, notes: string[] = [], seconds = 0): NotebookResult {
+  // What a kernel printed while failing to start may include what earlier student code wrote to stderr: not shown.
+  const reason = fullReason.replace(/; the kernel printed:[\s\S]*?(?= \(\d+ tr(y|ies)\)$|$)/, "");
   const rows = allRows(student, course, (cell) => ({ points: null, max: numberOr0(cell), status: "not graded", message: `not graded: ${reason}` }));
   return { notebook: course.name, rows, notes: [...notes, `not graded: ${reason}; this is the grader's failure, not yours, and a rerun grades it`], feedback: [], seconds, infraError: reason };
 }

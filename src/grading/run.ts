@@ -3,7 +3,8 @@
 // A cell that times out or kills the kernel (process.exit, out of memory, a crash) is recorded as such,
 // then the notebook runs again in a fresh kernel without that cell, so the other answers still count.
 // Two clocks: kernel start and the prelude are the grader's own work and get `infraTimeoutMs`, never the
-// student's `cellTimeoutMs`; the notebook's own cells share `budgetMs` across every replay.
+// student's `cellTimeoutMs`; the notebook's own cells share `budgetMs` across every replay. Cell limits and
+// budgets are counted in the kernel's CPU seconds where it can be measured (see WALL_FACTOR).
 // Text from a cell that ran at or after a cell holding hidden tests is marked `withheld`: student code may
 // have watched those tests run, so nothing it could have written (error text, output) may reach the student.
 
@@ -20,6 +21,12 @@ export const PRELUDE_ID = "backprop-lab-grading-prelude";
 
 /** Kernel start and prelude under a busy machine: generous, because running out means "not graded", not a zero. */
 export const DEFAULT_INFRA_TIMEOUT_MS = 180_000;
+
+/**
+ * Cell limits and budgets count the kernel's CPU time, so a busy machine grades like a quiet one; a cell is
+ * still stopped after this many times its limit in wall time (it sleeps, waits, or the machine starves it).
+ */
+export const WALL_FACTOR = 10;
 
 /** The first cell of every graded run: load the module, then enter grading mode (lockdown.ts). */
 export function preludeSource(root = PROJECT_ROOT): string {
@@ -59,7 +66,7 @@ export interface GradeRunResult {
   /** Outputs of cells whose text may be shown (as they were when the cell finished); withheld cells have none. */
   outputs: Map<string, Output[]>;
   restarts: number;
-  /** Seconds charged to the notebook's own cells, replays included (what budgets count). */
+  /** Seconds charged to the notebook's own cells, replays included (what budgets count; CPU seconds where measured). */
   spentSeconds: number;
   /** The run could not happen at all (kernel would not start, the prelude failed): the grader's failure, not the student's. */
   infraError?: string;
@@ -120,7 +127,7 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
     const onCell = (cell: CellResult, executed: { outputs?: Output[] }): void => {
       if (cell.id === PRELUDE_ID || cell.status === "skipped") return;
       // A timeout is charged its limit, not the interrupt and restart that followed (the grader's time).
-      spentMs += cell.status === "timeout" ? (timeouts.get(cell.id) ?? 0) : cell.seconds * 1000;
+      spentMs += cell.status === "timeout" ? (timeouts.get(cell.id) ?? 0) : (cell.cpuSeconds ?? cell.seconds) * 1000;
       if (hiddenRan) withheld.add(cell.id);
       // Copied now: a later cell could still rewrite this one's display through its display id.
       else finished.set(cell.id, structuredClone(executed.outputs ?? []));
@@ -135,6 +142,8 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
         cellTimeoutFor,
         startTimeoutMs: infraTimeoutMs,
         requestTimeoutMs: Math.min(60_000, infraTimeoutMs),
+        cpuClock: true,
+        wallFactor: WALL_FACTOR,
         continueOnError: true,
         interruptGraceMs: 1000,
         onCell: (cellResult, cell) => onCell(cellResult, cell as { outputs?: Output[] }),

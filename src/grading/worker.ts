@@ -9,6 +9,7 @@ import { startJupyterServer, JupyterServer } from "../notebook/server";
 import { CourseNotebook } from "./course";
 import { NotebookResult } from "./gradebook";
 import { GradeNotebookOptions, Submitted, gradeNotebook, notGraded } from "./grade-notebook";
+import { WALL_FACTOR } from "./run";
 
 export interface Worker {
   server?: JupyterServer;
@@ -94,7 +95,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
     try {
       const server = await serverOf(worker);
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
-      guard = watchdog(server, policy.infraTimeoutMs, job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
+      guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
       const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs };
       const result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
       if (result.infraError === undefined) {

@@ -86,31 +86,30 @@ function watchdog(server: JupyterServer, silentMs: number, deadlineMs: number): 
 export async function gradeWithRetries(worker: Worker, student: string, submitted: Submitted, course: CourseNotebook, job: NotebookJob, policy: RetryPolicy): Promise<NotebookResult> {
   const failures: string[] = [];
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
-    if (attempt > 0) {
-      await dropServer(worker); // whatever went wrong, the retry gets a fresh server
-      await sleep(policy.retryDelayMs * 2 ** (attempt - 1));
-    }
+    if (attempt > 0) await sleep(policy.retryDelayMs * 2 ** (attempt - 1));
     const scratchDir = path.join(worker.scratchRoot, `work-${++worker.attempts}`);
     let guard: ReturnType<typeof watchdog> | undefined;
+    let result: NotebookResult | undefined;
     try {
       const server = await serverOf(worker);
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
       guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
       const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs };
-      const result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
-      if (result.infraError === undefined) {
-        if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);
-        return result;
-      }
-      failures.push(result.infraError);
+      result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
+      if (result.infraError !== undefined) failures.push(result.infraError);
     } catch (error) {
       // The server went silent, or a grader bug this submission triggered: ours either way.
       failures.push((error as Error).message);
-      await dropServer(worker);
     } finally {
       guard?.cancel();
-      fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     }
+    fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    if (result !== undefined && result.infraError === undefined) {
+      if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);
+      return result;
+    }
+    // After a failure the next try (or the next student) gets a fresh server: a dead or stopped one never lingers.
+    await dropServer(worker);
   }
   const tries = policy.retries + 1;
   return notGraded(student, course, `${failures[failures.length - 1]} (${tries} ${tries === 1 ? "try" : "tries"})`);

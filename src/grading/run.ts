@@ -59,6 +59,8 @@ export interface GradeRunOptions {
   maxRestarts?: number;
   /** Called before every kernel start: resets the working folder, so nothing a cell wrote survives into a replay. */
   prepare?: () => void;
+  /** Nothing in the notebook is a student's (assign --check, validate): keep every message, hidden tests or not. */
+  trustedCode?: boolean;
 }
 
 export interface GradeRunResult {
@@ -95,7 +97,8 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
   const infraTimeoutMs = options.infraTimeoutMs ?? DEFAULT_INFRA_TIMEOUT_MS;
   const budgetMs = options.budgetMs ?? Infinity;
   const budgetText = `${options.budgetName ?? "the notebook's"} time budget of ${Math.round(budgetMs / 100) / 10} s`;
-  const hidden = new Set(notebook.cells.filter((cell) => hasMarker(sourceOf(cell), BEGIN_HIDDEN)).map((cell) => cell.id ?? ""));
+  const holdsHidden = (cell: Cell) => !options.trustedCode && hasMarker(sourceOf(cell), BEGIN_HIDDEN);
+  const hidden = new Set(notebook.cells.filter(holdsHidden).map((cell) => cell.id ?? ""));
   let spentMs = 0;
   let restarts = 0;
   const result = (infraError?: string): GradeRunResult => ({ runs, outputs, restarts, spentSeconds: spentMs / 1000, infraError });

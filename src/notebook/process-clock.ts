@@ -4,7 +4,10 @@ import * as fs from "node:fs";
 /** /proc reports CPU time in USER_HZ ticks, which Linux fixes at 100 per second for user space. */
 const TICKS_PER_SECOND = 100;
 
-/** The pid of the local process started with this kernel id's connection file, if there is one (Linux only). */
+/**
+ * The pid of the local process running this kernel id (its command line names the connection file), Linux only.
+ * A sandbox wrapper (bwrap, sudo -u, …) may name the file too: the innermost match is the kernel itself.
+ */
 export function findKernelPid(kernelId: string): number | undefined {
   let names: string[];
   try {
@@ -13,25 +16,36 @@ export function findKernelPid(kernelId: string): number | undefined {
     return undefined; // no /proc: not Linux
   }
   const needle = `kernel-${kernelId}.json`;
+  const matches = new Map<number, number | undefined>(); // pid → parent pid
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (fs.readFileSync(`/proc/${name}/cmdline`, "utf8").includes(needle)) return Number(name);
+      if (fs.readFileSync(`/proc/${name}/cmdline`, "utf8").includes(needle)) matches.set(Number(name), parentOf(Number(name)));
     } catch {
       // exited meanwhile, or not ours to read
     }
   }
-  return undefined;
+  const parents = new Set(matches.values());
+  return [...matches.keys()].find((pid) => !parents.has(pid));
+}
+
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": comm may hold spaces, so count fields after the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
 }
 
 /** User + system CPU seconds the process has used (all its threads), or undefined once it is gone. */
 export function cpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // "pid (comm) state ppid … utime stime …": fields 14 and 15; comm may hold spaces, so count after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
+  const fields = statFields(pid); // utime and stime are fields 14 and 15 of the whole line
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : undefined;
 }

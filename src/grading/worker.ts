@@ -5,7 +5,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startJupyterServer, JupyterServer } from "../notebook/server";
+import { answers, startJupyterServer, JupyterServer } from "../notebook/server";
 import { CourseNotebook } from "./course";
 import { NotebookResult } from "./gradebook";
 import { GradeNotebookOptions, Submitted, gradeNotebook, notGraded } from "./grade-notebook";
@@ -49,15 +49,6 @@ export async function dropServer(worker: Worker): Promise<void> {
   await server?.stop().catch(() => undefined);
 }
 
-async function answers(server: JupyterServer, timeoutMs: number): Promise<boolean> {
-  try {
-    const response = await fetch(`${server.url}api/status`, { headers: { Authorization: `token ${server.token}` }, signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Rejects when the server has not answered for `silentMs`, or when `deadlineMs` has passed: whatever a kernel
  * does to its server (SIGSTOP, SIGKILL), grading gives up on it instead of waiting forever.
@@ -70,7 +61,7 @@ function watchdog(server: JupyterServer, silentMs: number, deadlineMs: number): 
     let lastAnswer = Date.now();
     const probe = async (): Promise<void> => {
       if (cancelled) return;
-      if (await answers(server, Math.min(5_000, silentMs))) lastAnswer = Date.now();
+      if (await answers(server.url, server.token, Math.min(5_000, silentMs))) lastAnswer = Date.now();
       if (cancelled) return;
       if (Date.now() - lastAnswer >= silentMs) return reject(new Error(`the worker's Jupyter server stopped answering for ${silentMs / 1000} s`));
       if (Date.now() - started >= deadlineMs) return reject(new Error(`grading this notebook passed its overall deadline of ${Math.round(deadlineMs / 1000)} s`));

@@ -39,7 +39,8 @@ function statFields(pid: number): string[] | undefined {
   }
 }
 
-function parentOf(pid: number): number | undefined {
+/** The parent pid of a process, or undefined once it is gone. */
+export function parentOf(pid: number): number | undefined {
   const fields = statFields(pid);
   return fields ? Number(fields[1]) : undefined;
 }

@@ -1,15 +1,6 @@
 // Child processes of a pid from /proc, and stopping a grading worker's Jupyter server once it runs a kernel.
 import * as fs from "node:fs";
-
-function parentOf(pid: number): number | undefined {
-  try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ")".
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-  } catch {
-    return undefined; // gone meanwhile
-  }
-}
+import { parentOf } from "../../src/notebook/process-clock";
 
 function commandOf(pid: number): string {
   try {

@@ -37,7 +37,7 @@ describe("autograde a hostile class", () => {
     expected = makeHostileClass(submissions);
     course = loadCourse([SOURCE_DIR]);
     summary = await autograde({ submissions, course, out, jobs: 2, timeoutSec: 6, notebookBudgetSec: 10, memoryMb: 256, showHidden: false });
-  }, 600_000);
+  }, 1_500_000); // limits count CPU time, so on a machine shared with other work the wall time stretches
 
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -116,7 +116,7 @@ describe("autograde when the grader itself fails", () => {
     for (const r of rows) expect(r).toMatchObject({ points: null, status: "not graded" });
     expect(rows[0].message).toMatch(/^not graded: .*\(2 tries\)$/);
     const csv = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8");
-    expect(csv).toContain('all-right,ps1-derivatives.ipynb,q1-tests,,2,not graded,"not graded: ');
+    expect(csv).toMatch(/^all-right,ps1-derivatives\.ipynb,q1-tests,,2,not graded,"?not graded: /m);
     expect(JSON.parse(fs.readFileSync(path.join(out, "gradebook.json"), "utf8")).totals[0]).toMatchObject({ points: 0, notGraded: 5, manualPending: 0 });
     expect(fs.readFileSync(path.join(out, "feedback", "all-right.html"), "utf8")).toContain("not graded yet: the grader failed, not your code");
 

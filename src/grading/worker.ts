@@ -34,10 +34,12 @@ export type NotebookJob = Omit<GradeNotebookOptions, "server" | "kernelName" | "
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function serverOf(worker: Worker): Promise<JupyterServer> {
+async function serverOf(worker: Worker, startTimeoutMs: number): Promise<JupyterServer> {
   if (!worker.server) {
     const jupyterPath = [worker.specDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
-    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env: { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir } });
+    const env = { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir };
+    // Starting the server is the grader's own work too: it gets the infrastructure limit, not a fixed minute.
+    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env, startTimeoutMs });
   }
   return worker.server;
 }
@@ -82,7 +84,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
     let guard: ReturnType<typeof watchdog> | undefined;
     let result: NotebookResult | undefined;
     try {
-      const server = await serverOf(worker);
+      const server = await serverOf(worker, policy.infraTimeoutMs);
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
       guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
       const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs };

@@ -51,7 +51,7 @@ describe("autograde a generated class", () => {
     expected = makeClass(submissions);
     course = loadCourse([SOURCE_DIR]);
     first = await autograde(options());
-  }, 600_000);
+  }, 1_500_000); // limits count CPU time, so on a machine shared with other work the wall time stretches
 
   afterAll(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -78,11 +78,11 @@ describe("autograde a generated class", () => {
     expect(csv).toContain("half-done,ps1-derivatives.ipynb,q3-tests,1,4,partial,partial credit: 1 of 4");
     expect(csv).toContain("all-right,ps1-derivatives.ipynb,q4-written,,1,manual,needs manual grading");
     expect(csv).toContain("untouched,ps1-derivatives.ipynb,q4-written,0,1,unanswered,not answered");
-    expect(csv).toMatch(/untouched,ps1-derivatives\.ipynb,q1-tests,0,2,unanswered,Error: Not answered yet/);
+    expect(csv).toMatch(/untouched,ps1-derivatives\.ipynb,q1-tests,0,2,unanswered,not answered$/m);
     expect(csv).toMatch(/invalid-json,ps1-derivatives\.ipynb,q1-tests,0,2,failed,.*not valid JSON/);
     const json = JSON.parse(fs.readFileSync(path.join(out, "gradebook.json"), "utf8"));
     expect(json.rows.length).toBe(Object.keys(expected).length * 5);
-    expect(json.totals.find((t: { student: string }) => t.student === "all-right")).toEqual({ student: "all-right", points: 11, max: 12, manualPending: 1 });
+    expect(json.totals.find((t: { student: string }) => t.student === "all-right")).toEqual({ student: "all-right", points: 11, max: 12, manualPending: 1, notGraded: 0 });
   });
 
   it("explains what it restored and renamed, and keeps tampering from reaching files", () => {

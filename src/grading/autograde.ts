@@ -2,25 +2,29 @@
 //
 // Each worker owns a private Jupyter server whose only kernel is the grading kernel (kernelspec.ts), with
 // its own runtime folder, and grades one student at a time, one notebook at a time, each in a fresh kernel
-// working in a scratch folder that holds only that student's notebook. Every student's result is written
-// to results/<student>.json as soon as it is done, with a hash of its inputs: a rerun skips students whose
-// result exists and whose submission, course and options are unchanged.
+// working in a scratch folder that holds only that student's notebook (worker.ts: retries, server watchdog).
+// Every student's result is written to results/<student>.json as soon as it is done, with a hash of its
+// inputs: a rerun skips students whose result exists, was fully graded, and whose submission, course and
+// options are unchanged. Submissions are read by submission.ts only (regular files, size caps).
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createHash } from "node:crypto";
-import { startJupyterServer, JupyterServer } from "../notebook/server";
 import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
-import { gradeNotebook } from "./grade-notebook";
 import { linkPackage, warmCompileCache, writeGradingKernelspec } from "./kernelspec";
 import { progressBar } from "./progress";
-import { preludeSource } from "./run";
+import { DEFAULT_INFRA_TIMEOUT_MS, preludeSource } from "./run";
+import { DEFAULT_LIMITS, Submission, SubmissionLimits, readSubmission, refuseStudentFolder } from "./submission";
+import { Worker, dropServer, gradeWithRetries } from "./worker";
 
 /** Bumped when grading rules change, so old results are not reused. */
-export const GRADER_VERSION = "1";
+export const GRADER_VERSION = "2";
+
+/** Default time budgets, derived from --timeout: a notebook's cells may take this many per-cell timeouts in all. */
+export const NOTEBOOK_BUDGET_TIMEOUTS = 4;
 
 export interface AutogradeOptions {
   submissions: string;
@@ -31,6 +35,17 @@ export interface AutogradeOptions {
   timeoutSec: number;
   memoryMb: number;
   showHidden: boolean;
+  /** What one notebook's own cells may take in all, replays included (default NOTEBOOK_BUDGET_TIMEOUTS × timeoutSec). */
+  notebookBudgetSec?: number;
+  /** What one student's notebooks may take in all (default: the notebook budget × the number of notebooks). */
+  studentBudgetSec?: number;
+  /** Kernel start and the grading prelude, the grader's own work (default 180 s; never the student's --timeout). */
+  infraTimeoutSec?: number;
+  /** Tries after the first when the grader itself fails (default 2), waiting retryDelaySec (default 5 s), doubled each time. */
+  retries?: number;
+  retryDelaySec?: number;
+  /** Size caps on what is read from each student's folder (default DEFAULT_LIMITS). */
+  limits?: SubmissionLimits;
   /** Node permission model around the kernel (default true). */
   sandbox?: boolean;
   /** Called with one line per finished student (the command prints it when there is no progress bar). */
@@ -40,34 +55,46 @@ export interface AutogradeOptions {
 export interface AutogradeSummary {
   graded: string[];
   skipped: string[];
+  /** Entries of the submissions folder that are not graded (symbolic links, files), one message each. */
+  refused: string[];
   results: StudentResult[];
   seconds: number;
   gradebook: { csv: string; json: string };
 }
 
+/** Student folders (real folders, not links or files), sorted, and one message per entry that is refused. */
+export function scanSubmissions(submissions: string, shard?: { index: number; count: number }): { students: string[]; refused: string[] } {
+  if (!fs.existsSync(submissions) || !fs.statSync(submissions).isDirectory()) throw new Error(`${submissions}: not a folder of student folders`);
+  const students: string[] = [];
+  const refused: string[] = [];
+  for (const name of fs.readdirSync(submissions).sort()) {
+    if (name.startsWith(".")) continue;
+    const why = refuseStudentFolder(path.join(submissions, name));
+    if (why) refused.push(why);
+    else students.push(name);
+  }
+  return { students: shard ? students.filter((_, i) => i % shard.count === shard.index - 1) : students, refused };
+}
+
 /** Student folder names, sorted; a shard takes every count-th one starting at index. */
 export function listStudents(submissions: string, shard?: { index: number; count: number }): string[] {
-  if (!fs.existsSync(submissions) || !fs.statSync(submissions).isDirectory()) throw new Error(`${submissions}: not a folder of student folders`);
-  const all = fs
-    .readdirSync(submissions, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => entry.name)
-    .sort();
-  return shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
+  return scanSubmissions(submissions, shard).students;
 }
 
-function hashFolder(dir: string, hash: ReturnType<typeof createHash>): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashFolder(full, hash);
-    else if (entry.isFile()) hash.update(entry.name).update("\0").update(fs.readFileSync(full)).update("\0");
-  }
+export function readStudent(options: AutogradeOptions, student: string): Submission {
+  return readSubmission(path.join(options.submissions, student), options.course.notebooks.map((notebook) => notebook.name), options.limits ?? DEFAULT_LIMITS);
 }
 
-export function inputHash(options: AutogradeOptions, student: string): string {
+/** Resume key: grader, course, options, and exactly what was read from the folder (nothing else in it counts). */
+export function inputHash(options: AutogradeOptions, submission: Submission): string {
   const hash = createHash("sha256");
+  const budgets = budgetsOf(options);
   hash.update(`${GRADER_VERSION}|${options.course.hash}|${options.timeoutSec}|${options.memoryMb}|${options.showHidden}|${options.sandbox !== false}|`);
-  hashFolder(path.join(options.submissions, student), hash);
+  hash.update(`${budgets.notebookMs}|${budgets.studentMs}|${JSON.stringify(options.limits ?? DEFAULT_LIMITS)}|`);
+  for (const notebook of options.course.notebooks) {
+    const text = submission.texts.get(notebook.name);
+    hash.update(notebook.name).update("\0").update(text === undefined ? `missing: ${submission.refused.get(notebook.name)}` : `text: ${text}`).update("\0");
+  }
   return hash.digest("hex");
 }
 
@@ -80,46 +107,41 @@ function isFinished(options: AutogradeOptions, student: string, hash: string): b
   }
 }
 
-interface Worker {
-  server?: JupyterServer;
-  kernelName: string;
-  scratchRoot: string;
-  specDir: string;
-  runtimeDir: string;
+export function budgetsOf(options: AutogradeOptions): { notebookMs: number; studentMs: number } {
+  const notebookMs = (options.notebookBudgetSec ?? NOTEBOOK_BUDGET_TIMEOUTS * options.timeoutSec) * 1000;
+  return { notebookMs, studentMs: options.studentBudgetSec !== undefined ? options.studentBudgetSec * 1000 : notebookMs * options.course.notebooks.length };
 }
 
-async function serverOf(worker: Worker): Promise<JupyterServer> {
-  if (!worker.server) {
-    const jupyterPath = [worker.specDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
-    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env: { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir } });
-  }
-  return worker.server;
+function submissionNotes(submission: Submission): string[] {
+  const notes = [...submission.refused.values()].filter((why) => !why.endsWith("was not submitted"));
+  if (submission.ignored.length > 0) notes.push(`not read (only the course's notebooks are): ${submission.ignored.slice(0, 20).join(", ")}${submission.ignored.length > 20 ? ", …" : ""}`);
+  return notes;
 }
 
-async function gradeStudent(worker: Worker, student: string, hash: string, options: AutogradeOptions, compileCache: string | undefined): Promise<StudentResult> {
+async function gradeStudent(worker: Worker, student: string, submission: Submission, hash: string, options: AutogradeOptions, compileCache: string | undefined): Promise<StudentResult> {
   const started = Date.now();
-  const result: StudentResult = { student, inputHash: hash, notebooks: [], seconds: 0 };
-  const folder = path.join(options.submissions, student);
+  const result: StudentResult = { student, inputHash: hash, notebooks: [], seconds: 0, notes: submissionNotes(submission) };
+  const budgets = budgetsOf(options);
+  let studentLeftMs = budgets.studentMs;
+  const policy = {
+    retries: options.retries ?? 2,
+    retryDelayMs: (options.retryDelaySec ?? 5) * 1000,
+    infraTimeoutMs: options.infraTimeoutSec !== undefined ? options.infraTimeoutSec * 1000 : DEFAULT_INFRA_TIMEOUT_MS,
+  };
   for (const notebook of options.course.notebooks) {
-    const file = path.join(folder, notebook.name);
-    try {
-      const server = await serverOf(worker);
-      result.notebooks.push(
-        await gradeNotebook(student, fs.existsSync(file) ? file : undefined, notebook, {
-          server,
-          kernelName: worker.kernelName,
-          scratchDir: path.join(worker.scratchRoot, "work"),
-          cellTimeoutMs: options.timeoutSec * 1000,
-          prelude: preludeSource(),
-          showHidden: options.showHidden,
-          compileCache,
-        }),
-      );
-    } catch (error) {
-      // One broken submission (or a grader bug it triggers) never stops the batch.
-      const message = `not graded: ${(error as Error).message}`;
-      result.notebooks.push({ notebook: notebook.name, rows: [], notes: [message], feedback: [], seconds: 0, infraError: message });
-    }
+    const text = submission.texts.get(notebook.name);
+    const submitted = text !== undefined ? { text } : { missing: submission.refused.get(notebook.name) ?? `${notebook.name} was not submitted` };
+    const studentBinds = studentLeftMs < budgets.notebookMs;
+    const graded = await gradeWithRetries(worker, student, submitted, notebook, {
+      cellTimeoutMs: options.timeoutSec * 1000,
+      budgetMs: Math.max(0, Math.min(budgets.notebookMs, studentLeftMs)),
+      budgetName: studentBinds ? "this student's" : "the notebook's",
+      prelude: preludeSource(),
+      showHidden: options.showHidden,
+      compileCache,
+    }, policy);
+    studentLeftMs -= (graded.spentSeconds ?? 0) * 1000;
+    result.notebooks.push(graded);
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
@@ -127,13 +149,14 @@ async function gradeStudent(worker: Worker, student: string, hash: string, optio
 
 export async function autograde(options: AutogradeOptions): Promise<AutogradeSummary> {
   const started = Date.now();
-  const students = listStudents(options.submissions, options.shard);
-  const todo: { student: string; hash: string }[] = [];
+  const { students, refused } = scanSubmissions(options.submissions, options.shard);
+  const todo: { student: string; submission: Submission; hash: string }[] = [];
   const skipped: string[] = [];
   for (const student of students) {
-    const hash = inputHash(options, student);
+    const submission = readStudent(options, student);
+    const hash = inputHash(options, submission);
     if (isFinished(options, student, hash)) skipped.push(student);
-    else todo.push({ student, hash });
+    else todo.push({ student, submission, hash });
   }
   const jobs = Math.max(1, Math.min(options.jobs, todo.length || 1));
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
@@ -142,7 +165,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
-    const worker: Worker = { kernelName: "", scratchRoot: path.join(root, "scratch"), specDir: path.join(root, "jupyter"), runtimeDir: path.join(root, "runtime") };
+    const worker: Worker = { kernelName: "", scratchRoot: path.join(root, "scratch"), specDir: path.join(root, "jupyter"), runtimeDir: path.join(root, "runtime"), attempts: 0 };
     fs.mkdirSync(worker.scratchRoot, { recursive: true });
     linkPackage(worker.scratchRoot);
     worker.kernelName = writeGradingKernelspec({ dir: worker.specDir, runtimeDir: worker.runtimeDir, memoryMb: options.memoryMb, sandbox: options.sandbox });
@@ -153,14 +176,15 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   let next = 0;
   const loop = async (worker: Worker): Promise<void> => {
     while (next < todo.length) {
-      const { student, hash } = todo[next++];
-      const result = await gradeStudent(worker, student, hash, options, compileCache);
+      const { student, submission, hash } = todo[next++];
+      const result = await gradeStudent(worker, student, submission, hash, options, compileCache);
       writeResult(options.out, result);
       graded.push(student);
       const rows = result.notebooks.flatMap((n) => n.rows);
       const points = rows.reduce((sum, row) => sum + (row.points ?? 0), 0);
       const max = rows.reduce((sum, row) => sum + row.max, 0);
-      const line = `${student}: ${Math.round(points * 100) / 100}/${max} (${result.seconds.toFixed(1)} s)`;
+      const notGraded = result.notebooks.filter((n) => n.infraError !== undefined).length;
+      const line = `${student}: ${Math.round(points * 100) / 100}/${max} (${result.seconds.toFixed(1)} s)${notGraded > 0 ? `; ${notGraded} notebook(s) not graded (rerun to retry)` : ""}`;
       progress.tick(line);
       options.log?.(line);
     }
@@ -169,12 +193,12 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
     await Promise.all(workers.map(loop));
   } finally {
     progress.done();
-    await Promise.all(workers.map((worker) => worker.server?.stop()));
+    await Promise.all(workers.map(dropServer));
     fs.rmSync(base, { recursive: true, force: true });
   }
   const wanted = new Set(students);
   const results = readResults(options.out).filter((result) => wanted.has(result.student));
   const gradebook = writeGradebook(options.out, results);
   writeFeedback(options.out, results);
-  return { graded, skipped, results, seconds: (Date.now() - started) / 1000, gradebook };
+  return { graded, skipped, refused, results, seconds: (Date.now() - started) / 1000, gradebook };
 }

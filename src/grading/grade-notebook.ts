@@ -20,6 +20,11 @@ export interface GradeNotebookOptions {
   /** Empty folder under the server root: the kernel's working directory for this notebook. */
   scratchDir: string;
   cellTimeoutMs: number;
+  /** Kernel start and prelude (the grader's own work); see run.ts. */
+  infraTimeoutMs?: number;
+  /** What this notebook's own cells may take in all, replays included. */
+  budgetMs?: number;
+  budgetName?: string;
   prelude?: string;
   showHidden: boolean;
   /** Warmed tsx cache to copy into the working folder (sandboxed kernels). */
@@ -50,7 +55,10 @@ function outputText(outputs: Output[] | undefined): string | undefined {
   return text.length > 0 ? text.slice(0, 4000) : undefined;
 }
 
-export async function gradeNotebook(student: string, file: string | undefined, course: CourseNotebook, options: GradeNotebookOptions): Promise<NotebookResult> {
+/** What the student handed in for this notebook: its text, or why there is none (missing, refused). */
+export type Submitted = { text: string } | { missing: string };
+
+export async function gradeNotebook(student: string, submitted: Submitted, course: CourseNotebook, options: GradeNotebookOptions): Promise<NotebookResult> {
   const started = Date.now();
   const done = (rows: GradebookRow[], notes: string[], feedback: CellFeedback[] = []): NotebookResult => ({
     notebook: course.name,
@@ -61,10 +69,11 @@ export async function gradeNotebook(student: string, file: string | undefined, c
   });
   const zero = (message: string) => (cell: Cell): Grade => ({ points: 0, max: numberOr0(cell), status: isSolution(cell) && !isAutogradedTest(cell) ? "unanswered" : "failed", message });
 
-  if (file === undefined || !fs.existsSync(file)) return done(allRows(student, course, zero("notebook not submitted")), [`${course.name} was not submitted`]);
+  if ("missing" in submitted) return done(allRows(student, course, zero(submitted.missing)), [submitted.missing]);
+  const text = submitted.text;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    parsed = JSON.parse(text);
   } catch (error) {
     const why = `the submitted notebook is not valid JSON (${(error as Error).message})`;
     return done(allRows(student, course, zero(why)), [why]);
@@ -87,20 +96,20 @@ export async function gradeNotebook(student: string, file: string | undefined, c
     // A kernel that was just shut down may still be writing its compile cache here: retry, don't fail the run.
     fs.rmSync(options.scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     fs.mkdirSync(options.scratchDir, { recursive: true });
-    fs.copyFileSync(file, path.join(options.scratchDir, course.name));
+    fs.writeFileSync(path.join(options.scratchDir, course.name), text);
     if (options.compileCache) seedCompileCache(options.compileCache, options.scratchDir);
   };
   const run = await runForGrading(options.server, plan.notebook, {
     kernelName: options.kernelName,
     cwd: options.scratchDir,
     cellTimeoutMs: options.cellTimeoutMs,
+    infraTimeoutMs: options.infraTimeoutMs,
+    budgetMs: options.budgetMs,
+    budgetName: options.budgetName,
     prelude: options.prelude,
     prepare,
   });
-  if (run.infraError !== undefined) {
-    const rows = allRows(student, course, (cell) => ({ points: 0, max: numberOr0(cell), status: "error", message: `not graded: ${run.infraError}` }));
-    return { ...done(rows, [...notes, `grading failed: ${run.infraError}`]), infraError: run.infraError };
-  }
+  if (run.infraError !== undefined) return notGraded(student, course, run.infraError, notes, (Date.now() - started) / 1000);
   if (run.restarts > 0) notes.push(`the kernel was restarted ${run.restarts} time(s) after a cell timed out or stopped it; the other cells were run again`);
 
   const rows: GradebookRow[] = [];
@@ -117,7 +126,15 @@ export async function gradeNotebook(student: string, file: string | undefined, c
     const out = isAutogradedTest(cell) && !options.showHidden ? grade.message || undefined : outputText(run.outputs.get(graded.id ?? ""));
     feedback.push({ cell: gid, kind: isSolution(cell) ? (cell.cell_type === "code" ? "answer" : "manual") : "test", source: shown, output: out });
   }
-  return done(rows, notes, feedback);
+  return { ...done(rows, notes, feedback), spentSeconds: run.spentSeconds };
+}
+
+/** The grader failed (not the student): no points at all, a reason, and a rerun grades it again. */
+export function notGraded(student: string, course: CourseNotebook, fullReason: string, notes: string[] = [], seconds = 0): NotebookResult {
+  // What a kernel printed while failing to start may include what earlier student code wrote to stderr: not shown.
+  const reason = fullReason.replace(/; the kernel printed:[\s\S]*?(?= \(\d+ tr(y|ies)\)$|$)/, "");
+  const rows = allRows(student, course, (cell) => ({ points: null, max: numberOr0(cell), status: "not graded", message: `not graded: ${reason}` }));
+  return { notebook: course.name, rows, notes: [...notes, `not graded: ${reason}; this is the grader's failure, not yours, and a rerun grades it`], feedback: [], seconds, infraError: reason };
 }
 
 function numberOr0(cell: Cell): number {

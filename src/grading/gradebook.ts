@@ -8,10 +8,11 @@ export interface GradebookRow {
   student: string;
   notebook: string;
   cell: string;
-  /** null: waits for manual grading. */
+  /** null: waits for manual grading, or was not graded (the grader failed). */
   points: number | null;
   max: number;
-  status: GradeStatus | "error";
+  /** "not graded": the grader failed (kernel start, prelude, server); never the student's score. */
+  status: GradeStatus | "not graded";
   message: string;
 }
 
@@ -31,7 +32,9 @@ export interface NotebookResult {
   notes: string[];
   feedback: CellFeedback[];
   seconds: number;
-  /** Set when the notebook could not be graded at all (the kernel would not start); a resumed run retries it. */
+  /** Seconds its own cells ran, replays included (what the time budgets count). */
+  spentSeconds?: number;
+  /** Set when the notebook could not be graded at all (the grader failed, not the student); a rerun grades it. */
   infraError?: string;
 }
 
@@ -41,13 +44,20 @@ export interface StudentResult {
   inputHash: string;
   notebooks: NotebookResult[];
   seconds: number;
+  /** About the folder as a whole (files that were refused or ignored). */
+  notes?: string[];
 }
 
 const COLUMNS = ["student", "notebook", "cell", "points", "max", "status", "message"] as const;
 
-function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+// OWASP CSV injection: a spreadsheet runs a cell that starts with one of these as a formula (or DDE command).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field; text that a spreadsheet would read as a formula gets a leading ' so it stays text. */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\n\r\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: GradebookRow[]): string {
@@ -66,6 +76,8 @@ export interface StudentTotal {
   points: number;
   max: number;
   manualPending: number;
+  /** Graded cells the grader could not grade (its own failure); a rerun grades them. */
+  notGraded: number;
 }
 
 export function totalsOf(results: StudentResult[]): StudentTotal[] {
@@ -77,7 +89,8 @@ export function totalsOf(results: StudentResult[]): StudentTotal[] {
         student: result.student,
         points: rows.reduce((sum, row) => sum + (row.points ?? 0), 0),
         max: rows.reduce((sum, row) => sum + row.max, 0),
-        manualPending: rows.filter((row) => row.points === null).length,
+        manualPending: rows.filter((row) => row.status === "manual" && row.points === null).length,
+        notGraded: rows.filter((row) => row.status === "not graded").length,
       };
     });
 }

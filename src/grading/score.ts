@@ -12,7 +12,15 @@ export interface CellRun {
   /** text/plain of the cell's execute_result, if it had one. */
   result?: string;
   seconds?: number;
+  /** Ran at or after hidden tests: ename/evalue may carry what student code saw of them and are never shown. */
+  withheld?: boolean;
+  /** The grader's own words on why the cell was stopped or not run (a time budget ran out). */
+  reason?: string;
 }
+
+/** The whole message of a failing cell whose own text is withheld (see CellRun.withheld). */
+export const WITHHELD_MESSAGE =
+  "a check in this cell failed; its message is withheld because hidden tests had run in the kernel (the public tests in your notebook show their own messages)";
 
 export type GradeStatus = "passed" | "partial" | "failed" | "unanswered" | "timeout" | "died" | "manual";
 
@@ -26,15 +34,16 @@ export interface Grade {
 
 function failure(run: CellRun | undefined): { status: GradeStatus; message: string } {
   if (run === undefined || run.status === "missing" || run.status === "skipped") {
-    return { status: "failed", message: "the cell did not run (an earlier cell stopped the kernel)" };
+    return { status: run?.reason ? "timeout" : "failed", message: `the cell did not run (${run?.reason ?? "an earlier cell stopped the kernel"})` };
   }
+  if (run.status === "timeout" && run.reason) return { status: "timeout", message: `the cell was stopped: ${run.reason}` };
   if (run.status === "timeout") return { status: "timeout", message: "the cell ran past the time limit and was stopped" };
   if (run.status === "died") return { status: "died", message: "the kernel died while running this cell (out of memory or exited)" };
   if (run.status === "abort") return { status: "failed", message: "the cell was aborted" };
   const evalue = run.evalue ?? "";
-  if (evalue.includes(NOT_ANSWERED_PREFIX) || run.ename === "NotAnsweredError") {
-    return { status: "unanswered", message: `${run.ename ?? "Error"}: ${evalue}` };
-  }
+  const unanswered = evalue.includes(NOT_ANSWERED_PREFIX) || run.ename === "NotAnsweredError";
+  if (run.withheld) return { status: unanswered ? "unanswered" : "failed", message: unanswered ? "not answered" : WITHHELD_MESSAGE };
+  if (unanswered) return { status: "unanswered", message: `${run.ename ?? "Error"}: ${evalue}` };
   return { status: "failed", message: `${run.ename ?? "Error"}: ${evalue}` };
 }
 

@@ -13,6 +13,7 @@ import { KernelAPI, KernelSpecAPI, KernelMessage } from "@jupyterlab/services";
 import { KernelConnection } from "@jupyterlab/services/lib/kernel/default";
 import { Cell, CodeCell, Notebook, Output, cellTags, clearOutputs, joinSource } from "./nbformat";
 import type { JupyterServer } from "./server";
+import { cpuSeconds, findKernelPid } from "./process-clock";
 
 export const DEFAULT_KERNEL = "backprop-lab";
 
@@ -30,6 +31,8 @@ export interface CellResult {
   traceback?: string[];
   executionCount?: number | null;
   seconds: number;
+  /** CPU seconds the kernel used for this cell, when measured (cpuClock). */
+  cpuSeconds?: number;
 }
 
 export interface NotebookResult {
@@ -52,6 +55,18 @@ export interface ExecuteOptions {
   cwd?: string;
   /** Per-cell limit; default 120 s. */
   cellTimeoutMs?: number;
+  /** Per-cell limit decided just before each cell runs (the grader: its own prelude, time budgets); overrides cellTimeoutMs. */
+  cellTimeoutFor?: (cell: CodeCell, index: number) => number;
+  /** Limit on every request to the server or kernel other than running a cell (spec list, start, interrupt, restart, shutdown); default 60 s. */
+  requestTimeoutMs?: number;
+  /**
+   * Count cell limits in the kernel process's CPU time, so a busy machine does not turn an honest cell into a
+   * timeout; a cell is still stopped after `wallFactor` times its limit in wall time (one that waits, sleeps or
+   * is starved). Needs a kernel on this machine (Linux /proc); otherwise limits stay in wall time. Default false.
+   */
+  cpuClock?: boolean;
+  /** Wall-time cap of a cell under cpuClock, as a multiple of its limit; default 10. */
+  wallFactor?: number;
   /** Limit for the kernel to start and answer kernel_info; default 60 s. */
   startTimeoutMs?: number;
   /** After a timeout's interrupt, how long the cell gets to stop before the kernel is restarted; default 3 s. */
@@ -202,13 +217,17 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   const kernelName = opts.kernelName ?? notebook.metadata.kernelspec?.name ?? DEFAULT_KERNEL;
   const cellTimeoutMs = opts.cellTimeoutMs ?? 120_000;
   const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+  // A server or kernel that goes silent (stopped, wedged) must never hang the caller: every request has a deadline.
+  const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
+  const bounded = <T>(what: string, promise: Promise<T>): Promise<T> =>
+    withTimeout(promise, requestTimeoutMs, `${what} on ${server.url} got no answer within ${requestTimeoutMs / 1000} s`);
   const apiPath = kernelPath(server, opts.cwd);
-  await checkKernelName(server, kernelName);
+  await bounded("listing kernelspecs", checkKernelName(server, kernelName));
 
   let model: { id: string; name: string };
   try {
     // The REST API accepts a path (relative to the server root) that becomes the kernel's working directory.
-    model = await KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings);
+    model = await bounded("starting a kernel", KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings));
   } catch (error) {
     throw new RunnerError(`kernel "${kernelName}" could not be started on ${server.url}: ${(error as Error).message}`);
   }
@@ -244,6 +263,8 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   let firstError: CellResult | undefined; // with continueOnError: the first raising cell, which did not stop the run
   try {
     await startup(kernel, kernelName, startTimeoutMs, () => died, server);
+    const pid = opts.cpuClock ? findKernelPid(model.id) : undefined;
+    const clock: CellClock = { cpu: pid === undefined ? undefined : () => cpuSeconds(pid), wallFactor: opts.wallFactor ?? 10 };
 
     for (let index = 0; index < notebook.cells.length; index++) {
       const cell = notebook.cells[index];
@@ -256,7 +277,8 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
         result = { index, id: cell.id, status: "ok", seconds: 0, executionCount: null }; // Jupyter does not run empty cells
       } else {
         sent++;
-        result = await runCell(kernel, collector, cell, index, code, cellTimeoutMs, opts.interruptGraceMs ?? 3000, () => died);
+        const timeoutMs = opts.cellTimeoutFor?.(cell, index) ?? cellTimeoutMs;
+        result = await runCell(kernel, collector, cell, index, code, timeoutMs, opts.interruptGraceMs ?? 3000, () => died, requestTimeoutMs, clock);
         if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
         else if (result.status === "error" && opts.continueOnError) firstError ??= result;
         else if (result.status !== "ok") failure = result;
@@ -267,7 +289,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   } finally {
     clearInterval(health);
     // Fresh kernel per notebook: always shut this one down, even after a timeout or a dead kernel.
-    if (activeKernels.delete(model.id)) await KernelAPI.shutdownKernel(model.id, server.settings).catch(() => undefined);
+    if (activeKernels.delete(model.id)) await bounded("shutting a kernel down", KernelAPI.shutdownKernel(model.id, server.settings)).catch(() => undefined);
     kernel.dispose();
   }
   return {
@@ -304,6 +326,12 @@ async function startup(kernel: KernelConnection, name: string, timeoutMs: number
   }
 }
 
+/** How a cell's limit is measured: the kernel's CPU seconds (with a wall cap), or wall time when cpu is undefined. */
+interface CellClock {
+  cpu?: () => number | undefined;
+  wallFactor: number;
+}
+
 async function runCell(
   kernel: KernelConnection,
   collector: OutputCollector,
@@ -313,9 +341,16 @@ async function runCell(
   timeoutMs: number,
   graceMs: number,
   died: () => string | undefined,
+  requestTimeoutMs: number,
+  clock: CellClock,
 ): Promise<CellResult> {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
+  const cpuAtStart = clock.cpu?.();
+  const cpuUsed = (): number | undefined => {
+    const now = clock.cpu?.();
+    return now === undefined || cpuAtStart === undefined ? undefined : now - cpuAtStart;
+  };
   const future = kernel.requestExecute({ code, silent: false, store_history: true, allow_stdin: false, stop_on_error: true }, true);
   collector.expect(future.msg.header.msg_id, cell);
 
@@ -328,7 +363,17 @@ async function runCell(
       (error) => ({ kind: "died", why: died() ?? `request failed: ${(error as Error).message}` }) as Outcome,
     ),
     new Promise<Outcome>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
+      if (cpuAtStart === undefined) {
+        timer = setTimeout(() => resolve({ kind: "timeout" }), timeoutMs);
+        return;
+      }
+      const check = (): void => {
+        const cpu = cpuUsed();
+        // A kernel that is gone has no CPU to count: the wall cap (or its death) ends the cell.
+        if ((cpu !== undefined && cpu * 1000 >= timeoutMs) || Date.now() - started >= timeoutMs * clock.wallFactor) resolve({ kind: "timeout" });
+        else timer = setTimeout(check, Math.min(100, timeoutMs));
+      };
+      timer = setTimeout(check, Math.min(100, timeoutMs));
     }),
     new Promise<Outcome>((resolve) => {
       watcher = setInterval(() => {
@@ -341,13 +386,16 @@ async function runCell(
     clearInterval(watcher);
   });
 
-  const base = { index, id: cell.id, executionCount: cell.execution_count };
+  const cpu = cpuUsed();
+  const base = { index, id: cell.id, executionCount: cell.execution_count, ...(cpu === undefined ? {} : { cpuSeconds: cpu }) };
   if (outcome.kind === "timeout") {
     // Interrupt first (a well-behaved kernel stops the cell); then restart so nothing keeps running either way.
-    await kernel.interrupt().catch(() => undefined);
+    await withTimeout(kernel.interrupt(), requestTimeoutMs, "interrupt timed out").catch(() => undefined);
     await Promise.race([future.done.catch(() => undefined), sleep(graceMs)]);
-    await withTimeout(kernel.restart(), 30_000, "restart timed out").catch(() => undefined);
-    const evalue = `cell ${index} did not finish within ${timeoutMs / 1000} s; interrupted and restarted the kernel`;
+    await withTimeout(kernel.restart(), Math.max(requestTimeoutMs, 30_000), "restart timed out").catch(() => undefined);
+    const limit = `${Math.round(timeoutMs) / 1000} s`;
+    const within = cpuAtStart === undefined ? limit : `${limit} of CPU time (or ${Math.round(timeoutMs * clock.wallFactor) / 1000} s of wall time)`;
+    const evalue = `cell ${index} did not finish within ${within}; interrupted and restarted the kernel`;
     return { ...base, status: "timeout", ename: "CellTimeoutError", evalue, seconds: seconds() };
   }
   if (outcome.kind === "died") {

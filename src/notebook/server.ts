@@ -53,9 +53,10 @@ export function defaultJupyter(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function answers(url: string, token: string): Promise<boolean> {
+/** True when a Jupyter server answers api/status at `url` with this token within `timeoutMs`. */
+export async function answers(url: string, token: string, timeoutMs = 2000): Promise<boolean> {
   try {
-    const response = await fetch(`${url}api/status`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}api/status`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
     return response.ok;
   } catch {
     return false;
@@ -125,6 +126,7 @@ export async function startJupyterServer(opts: StartServerOptions = {}): Promise
     async stop() {
       running.delete(server);
       if (exited !== undefined) return;
+      child.kill("SIGCONT"); // a stopped server (SIGSTOP) would hold the SIGTERM until the SIGKILL below
       child.kill("SIGTERM"); // jupyter server shuts its kernels down on SIGTERM
       const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exitPromise;

@@ -1,0 +1,109 @@
+// One grading worker: a private Jupyter server, replaced when it dies or goes silent, and notebooks graded with retries.
+//
+// A failure of ours (kernel would not start, prelude failed, server died or stopped answering) is retried with
+// a backoff in a fresh server; after the last try the notebook is "not graded", never points.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { answers, startJupyterServer, JupyterServer } from "../notebook/server";
+import { CourseNotebook } from "./course";
+import { NotebookResult } from "./gradebook";
+import { GradeNotebookOptions, Submitted, gradeNotebook, notGraded } from "./grade-notebook";
+import { WALL_FACTOR } from "./run";
+
+export interface Worker {
+  server?: JupyterServer;
+  kernelName: string;
+  scratchRoot: string;
+  specDir: string;
+  runtimeDir: string;
+  /** Attempts so far; each gets its own scratch folder, so an abandoned attempt cannot touch the next one's. */
+  attempts: number;
+}
+
+export interface RetryPolicy {
+  /** Tries after the first (default 2). */
+  retries: number;
+  /** Wait before the first retry; doubled for each next one. */
+  retryDelayMs: number;
+  /** Kernel start and prelude, and how long the server may stay silent before it is given up. */
+  infraTimeoutMs: number;
+}
+
+export type NotebookJob = Omit<GradeNotebookOptions, "server" | "kernelName" | "scratchDir" | "infraTimeoutMs"> & { budgetMs: number };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function serverOf(worker: Worker, startTimeoutMs: number): Promise<JupyterServer> {
+  if (!worker.server) {
+    const jupyterPath = [worker.specDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
+    const env = { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir };
+    // Starting the server is the grader's own work too: it gets the infrastructure limit, not a fixed minute.
+    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env, startTimeoutMs });
+  }
+  return worker.server;
+}
+
+/** Stops the worker's server (a stopped or wedged one too); the next attempt starts a fresh one. */
+export async function dropServer(worker: Worker): Promise<void> {
+  const server = worker.server;
+  worker.server = undefined;
+  await server?.stop().catch(() => undefined);
+}
+
+/**
+ * Rejects when the server has not answered for `silentMs`, or when `deadlineMs` has passed: whatever a kernel
+ * does to its server (SIGSTOP, SIGKILL), grading gives up on it instead of waiting forever.
+ */
+function watchdog(server: JupyterServer, silentMs: number, deadlineMs: number): { done: Promise<never>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const started = Date.now();
+  const done = new Promise<never>((_, reject) => {
+    let lastAnswer = Date.now();
+    const probe = async (): Promise<void> => {
+      if (cancelled) return;
+      if (await answers(server.url, server.token, Math.min(5_000, silentMs))) lastAnswer = Date.now();
+      if (cancelled) return;
+      if (Date.now() - lastAnswer >= silentMs) return reject(new Error(`the worker's Jupyter server stopped answering for ${silentMs / 1000} s`));
+      if (Date.now() - started >= deadlineMs) return reject(new Error(`grading this notebook passed its overall deadline of ${Math.round(deadlineMs / 1000)} s`));
+      timer = setTimeout(() => void probe(), 2_000);
+    };
+    timer = setTimeout(() => void probe(), 2_000);
+  });
+  done.catch(() => undefined);
+  return { done, cancel: () => ((cancelled = true), clearTimeout(timer)) };
+}
+
+/** Grades one notebook in this worker, retrying the grader's own failures; never throws. */
+export async function gradeWithRetries(worker: Worker, student: string, submitted: Submitted, course: CourseNotebook, job: NotebookJob, policy: RetryPolicy): Promise<NotebookResult> {
+  const failures: string[] = [];
+  for (let attempt = 0; attempt <= policy.retries; attempt++) {
+    if (attempt > 0) await sleep(policy.retryDelayMs * 2 ** (attempt - 1));
+    const scratchDir = path.join(worker.scratchRoot, `work-${++worker.attempts}`);
+    let guard: ReturnType<typeof watchdog> | undefined;
+    let result: NotebookResult | undefined;
+    try {
+      const server = await serverOf(worker, policy.infraTimeoutMs);
+      // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
+      guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
+      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs };
+      result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
+      if (result.infraError !== undefined) failures.push(result.infraError);
+    } catch (error) {
+      // The server went silent, or a grader bug this submission triggered: ours either way.
+      failures.push((error as Error).message);
+    } finally {
+      guard?.cancel();
+    }
+    fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    if (result !== undefined && result.infraError === undefined) {
+      if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);
+      return result;
+    }
+    // After a failure the next try (or the next student) gets a fresh server: a dead or stopped one never lingers.
+    await dropServer(worker);
+  }
+  const tries = policy.retries + 1;
+  return notGraded(student, course, `${failures[failures.length - 1]} (${tries} ${tries === 1 ? "try" : "tries"})`);
+}

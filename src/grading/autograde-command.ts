@@ -4,10 +4,15 @@ import { UsageError, numberOption, parseArgs, parseShard, stringOption } from ".
 import { autograde } from "./autograde";
 import { loadCourse } from "./course";
 import { totalsOf } from "./gradebook";
+import { SANDBOX_MODES, SandboxMode } from "./sandbox";
 
 const USAGE = `usage: backprop-lab autograde <submissions dir> --source <dir|notebook…> --out <dir>
-         [--jobs N] [--shard i/n] [--timeout SEC] [--memory MB] [--show-hidden] [--no-sandbox]
+         [--jobs N] [--shard i/n] [--timeout SEC] [--memory MB] [--show-hidden] [--sandbox os|node|off]
 
+  --sandbox os (default) runs every kernel in its own namespaces as an unprivileged user: no network,
+  no other processes, only the project's code and its own notebook visible (needs root on Linux).
+  --sandbox node uses Node's permission model only (weaker: no network or signal boundary); --sandbox
+  off (or --no-sandbox) confines nothing. Choose them knowingly.
   <submissions dir> holds one folder per student, each with that student's notebooks under the
   same file names as the source. Writes <out>/gradebook.csv, gradebook.json, feedback/<student>.html
   and results/<student>.json (a rerun skips students whose inputs did not change).`;
@@ -15,7 +20,7 @@ const USAGE = `usage: backprop-lab autograde <submissions dir> --source <dir|not
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, ["source", "out", "jobs", "shard", "timeout", "memory"], ["show-hidden", "no-sandbox", "help"]);
+    args = parseArgs(argv, ["source", "out", "jobs", "shard", "timeout", "memory", "sandbox"], ["show-hidden", "no-sandbox", "help"]);
     if (args.options.has("help")) {
       console.log(USAGE);
       return 0;
@@ -35,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       timeoutSec: numberOption(args, "timeout", 30, 1),
       memoryMb: numberOption(args, "memory", 1024, 64),
       showHidden: args.options.has("show-hidden"),
-      sandbox: !args.options.has("no-sandbox"),
+      sandbox: sandboxOption(stringOption(args, "sandbox"), args.options.has("no-sandbox")),
       log: process.stderr.isTTY ? undefined : (line) => console.log(line),
     });
     const totals = totalsOf(summary.results);
@@ -55,4 +60,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) console.error(USAGE);
     return 2;
   }
+}
+
+function sandboxOption(value: string | undefined, noSandbox: boolean): SandboxMode {
+  if (value === undefined) return noSandbox ? "off" : "os";
+  if (!(SANDBOX_MODES as readonly string[]).includes(value)) throw new UsageError(`--sandbox must be one of ${SANDBOX_MODES.join(", ")}, got ${JSON.stringify(value)}`);
+  if (noSandbox && value !== "off") throw new UsageError(`--no-sandbox contradicts --sandbox ${value}`);
+  return value as SandboxMode;
 }

@@ -15,7 +15,9 @@ import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
 import { gradeNotebook } from "./grade-notebook";
-import { linkPackage, warmCompileCache, writeGradingKernelspec } from "./kernelspec";
+import { sandboxModeOf, warmCompileCache } from "./kernelspec";
+import { SandboxMode, sandboxUnavailable } from "./sandbox";
+import { setUpGradingWorker } from "./worker-setup";
 import { progressBar } from "./progress";
 import { preludeSource } from "./run";
 
@@ -31,8 +33,8 @@ export interface AutogradeOptions {
   timeoutSec: number;
   memoryMb: number;
   showHidden: boolean;
-  /** Node permission model around the kernel (default true). */
-  sandbox?: boolean;
+  /** How kernels are confined (sandbox.ts): "os" (default; true), "node" (permission model only) or "off" (false). */
+  sandbox?: boolean | SandboxMode;
   /** Called with one line per finished student (the command prints it when there is no progress bar). */
   log?: (line: string) => void;
 }
@@ -66,7 +68,7 @@ function hashFolder(dir: string, hash: ReturnType<typeof createHash>): void {
 
 export function inputHash(options: AutogradeOptions, student: string): string {
   const hash = createHash("sha256");
-  hash.update(`${GRADER_VERSION}|${options.course.hash}|${options.timeoutSec}|${options.memoryMb}|${options.showHidden}|${options.sandbox !== false}|`);
+  hash.update(`${GRADER_VERSION}|${options.course.hash}|${options.timeoutSec}|${options.memoryMb}|${options.showHidden}|${sandboxModeOf(options.sandbox)}|`);
   hashFolder(path.join(options.submissions, student), hash);
   return hash.digest("hex");
 }
@@ -84,14 +86,12 @@ interface Worker {
   server?: JupyterServer;
   kernelName: string;
   scratchRoot: string;
-  specDir: string;
-  runtimeDir: string;
+  serverEnv: NodeJS.ProcessEnv;
 }
 
 async function serverOf(worker: Worker): Promise<JupyterServer> {
   if (!worker.server) {
-    const jupyterPath = [worker.specDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
-    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env: { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir } });
+    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env: worker.serverEnv });
   }
   return worker.server;
 }
@@ -137,16 +137,18 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   }
   const jobs = Math.max(1, Math.min(options.jobs, todo.length || 1));
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
-  const compileCache = options.sandbox !== false ? path.join(base, "tsx-cache") : undefined;
+  const compileCache = sandboxModeOf(options.sandbox) !== "off" ? path.join(base, "tsx-cache") : undefined;
+  // Never a silently weaker sandbox: without namespaces, say so and let the instructor choose --sandbox node.
+  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base) : undefined;
+  if (unavailable !== undefined) {
+    fs.rmSync(base, { recursive: true, force: true });
+    throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);
+  }
   if (todo.length > 0 && compileCache) warmCompileCache(compileCache);
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
-    const worker: Worker = { kernelName: "", scratchRoot: path.join(root, "scratch"), specDir: path.join(root, "jupyter"), runtimeDir: path.join(root, "runtime") };
-    fs.mkdirSync(worker.scratchRoot, { recursive: true });
-    linkPackage(worker.scratchRoot);
-    worker.kernelName = writeGradingKernelspec({ dir: worker.specDir, runtimeDir: worker.runtimeDir, memoryMb: options.memoryMb, sandbox: options.sandbox });
-    workers.push(worker);
+    workers.push(setUpGradingWorker(root, options.memoryMb, options.sandbox));
   }
   const progress = progressBar(todo.length);
   const graded: string[] = [];

@@ -4,7 +4,7 @@
 // says nothing about the network or signals), so the grading kernel is started through `unshare` (util-linux)
 // in new mount, PID, network, IPC and UTS namespaces. sandbox/enter.sh then builds a root holding only the
 // system's programs, the project's code and the kernel's working folder, and runs the kernel as an
-// unprivileged user with no capabilities and an address-space limit. Without a network the kernel talks to
+// unprivileged user with no capabilities and a memory limit. Without a network the kernel talks to
 // its Jupyter server over ZeroMQ's ipc transport (socket files in the connection folder, the one folder the
 // kernel shares with the server).
 
@@ -26,11 +26,13 @@ const ENTER_SCRIPT = path.join(__dirname, "sandbox", "enter.sh");
 const UNSHARE_FLAGS = ["--mount", "--net", "--pid", "--ipc", "--uts", "--fork", "--kill-child", "--propagation", "private"];
 
 /**
- * Room V8 needs beyond the heap limit: it reserves address space it never touches (code range, thread
- * stacks, the cage for WebAssembly). Measured for this kernel after a curriculum notebook: ~1.3 GB of
- * address space with a 1 GB heap mostly empty (see the README, "What a submission cannot do").
+ * Memory the kernel itself needs beyond the V8 heap limit (TypeScript's compiler, tslab, zeromq, code,
+ * thread stacks). The limit is RLIMIT_DATA, which counts the private writable memory a process really maps
+ * (heap pages, typed arrays, WebAssembly memory, workers' heaps) but not the address space V8 only
+ * reserves: RLIMIT_AS would refuse V8's reservations (it sizes them to the limit, several GB) and
+ * every worker thread. Measured for a kernel after the prelude and a notebook: ~260 MB of VmData.
  */
-export const ADDRESS_SPACE_HEADROOM_MB = 3072;
+export const DATA_HEADROOM_MB = 512;
 
 export interface SandboxLayout {
   /** Empty folder the sandbox root is mounted on (one per worker). */
@@ -39,13 +41,13 @@ export interface SandboxLayout {
   connectionDir: string;
   /** Paths the kernel may read (read-only, at their own paths): the project's code, the packages it may import. */
   readable: string[];
-  /** Memory the kernel may hold, in MB (heap plus everything else); the address-space limit adds ADDRESS_SPACE_HEADROOM_MB. */
+  /** Memory the kernel may hold, in MB (heap plus everything else); the data limit adds DATA_HEADROOM_MB. */
   memoryMb: number;
 }
 
 /** The command line that starts `command` inside the sandbox (Jupyter runs it in the kernel's working folder). */
 export function sandboxArgv(layout: SandboxLayout, command: string[]): string[] {
-  const addressSpace = (Math.round(layout.memoryMb) + ADDRESS_SPACE_HEADROOM_MB) * 1024 * 1024;
+  const dataLimit = (Math.round(layout.memoryMb) + DATA_HEADROOM_MB) * 1024 * 1024;
   return [
     "unshare",
     ...UNSHARE_FLAGS,
@@ -55,7 +57,7 @@ export function sandboxArgv(layout: SandboxLayout, command: string[]): string[] 
     layout.rootMount,
     String(SANDBOX_UID),
     String(SANDBOX_GID),
-    String(addressSpace),
+    String(dataLimit),
     layout.connectionDir,
     ...layout.readable,
     "--",

@@ -1,14 +1,15 @@
 #!/bin/sh
 # Enters the grading sandbox: run by `unshare` (as root) in new mount, PID, network, IPC and UTS namespaces.
 #
-# Usage: enter.sh <root> <uid> <gid> <address-space bytes> <connection dir> <readable>... -- <command>...
+# Usage: enter.sh <root> <uid> <gid> <data bytes> <connection dir> <readable>... -- <command>...
 # Builds a fresh root on a tmpfs at <root> holding only the system's programs (read-only), the paths listed
 # as <readable> (read-only, at their own paths), the working folder (read-write: the current directory) and
 # the connection folder (the kernel's ZeroMQ ipc sockets), then runs <command> there as <uid>:<gid> with no
-# capabilities, no_new_privs and an address-space limit. Nothing else of the host's files is visible, there
+# capabilities, no_new_privs, a limit on the memory it writes (RLIMIT_DATA: heap, typed arrays, workers)
+# and on the processes and threads its user may have (RLIMIT_NPROC). Nothing else of the host's files is visible, there
 # is no network (only an unconfigured loopback), and the kernel sees no process but its own.
 set -eu
-root=$1 uid=$2 gid=$3 as_bytes=$4 conn_dir=$5
+root=$1 uid=$2 gid=$3 data_bytes=$4 conn_dir=$5
 shift 5
 work=$(pwd -P)
 
@@ -54,4 +55,4 @@ done
 mount -o remount,bind,ro "$root" || fail "cannot make the sandbox root read-only"
 
 exec chroot "$root" /usr/bin/setpriv --reuid="$uid" --regid="$gid" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \
-  /usr/bin/prlimit --as="$as_bytes" --core=0 -- /usr/bin/env --chdir="$work" "$@"
+  /usr/bin/prlimit --data="$data_bytes" --nproc=512 --core=0 -- /usr/bin/env --chdir="$work" "$@"

@@ -11,6 +11,8 @@ import { SandboxLayout, SandboxMode, prepareSandboxLayout } from "./sandbox";
 
 export interface GradingWorkerSetup {
   kernelName: string;
+  /** Removes what the setup made outside `root` (the short runtime folder); call when the worker is done. */
+  cleanup(): void;
   /** The server's root: kernels work in folders under it. */
   scratchRoot: string;
   /** Environment for the worker's Jupyter server. */
@@ -24,7 +26,12 @@ function joinPath(first: string, rest: string | undefined): string {
 export function setUpGradingWorker(root: string, memoryMb: number, sandbox: boolean | SandboxMode | undefined): GradingWorkerSetup {
   const scratchRoot = path.join(root, "scratch");
   const specDir = path.join(root, "jupyter");
-  const runtimeDir = path.join(root, "runtime");
+  // ipc socket paths (<runtime>/kernel-<uuid>-ipc-<port>) must fit a Unix socket's 107 bytes, whatever
+  // TMPDIR is: the runtime folder is a short one of its own in /tmp.
+  const runtimeDir = sandboxModeOf(sandbox) === "os" ? fs.mkdtempSync(path.join("/tmp", "bpl-grade-")) : path.join(root, "runtime");
+  const cleanup = (): void => {
+    if (!runtimeDir.startsWith(root)) fs.rmSync(runtimeDir, { recursive: true, force: true });
+  };
   fs.mkdirSync(scratchRoot, { recursive: true });
   const packages = linkPackage(scratchRoot);
   const serverEnv: NodeJS.ProcessEnv = { JUPYTER_PATH: joinPath(specDir, process.env.JUPYTER_PATH), JUPYTER_RUNTIME_DIR: runtimeDir };
@@ -39,5 +46,5 @@ export function setUpGradingWorker(root: string, memoryMb: number, sandbox: bool
     serverEnv.JUPYTER_CONFIG_PATH = joinPath(configDir, process.env.JUPYTER_CONFIG_PATH);
   }
   const kernelName = writeGradingKernelspec({ dir: specDir, runtimeDir, memoryMb, sandbox, layout });
-  return { kernelName, scratchRoot, serverEnv };
+  return { kernelName, scratchRoot, serverEnv, cleanup };
 }

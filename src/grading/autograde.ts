@@ -87,6 +87,7 @@ interface Worker {
   kernelName: string;
   scratchRoot: string;
   serverEnv: NodeJS.ProcessEnv;
+  cleanup(): void;
 }
 
 async function serverOf(worker: Worker): Promise<JupyterServer> {
@@ -172,6 +173,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   } finally {
     progress.done();
     await Promise.all(workers.map((worker) => worker.server?.stop()));
+    for (const worker of workers) worker.cleanup();
     fs.rmSync(base, { recursive: true, force: true });
   }
   const wanted = new Set(students);

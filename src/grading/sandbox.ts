@@ -48,7 +48,13 @@ export interface SandboxLayout {
 /** The command line that starts `command` inside the sandbox (Jupyter runs it in the kernel's working folder). */
 export function sandboxArgv(layout: SandboxLayout, command: string[]): string[] {
   const dataLimit = (Math.round(layout.memoryMb) + DATA_HEADROOM_MB) * 1024 * 1024;
+  // Dies with its Jupyter server (setpriv's parent-death signal): the kernel inside, as PID 1 of its own
+  // namespace, cannot watch its parent, so it dies with this process in turn (see enter.sh).
   return [
+    "setpriv",
+    "--pdeathsig",
+    "SIGKILL",
+    "--",
     "unshare",
     ...UNSHARE_FLAGS,
     "--",

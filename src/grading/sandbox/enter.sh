@@ -54,5 +54,6 @@ for entry in "$conn_dir"/* "$conn_dir"/.[!.]*; do
 done
 mount -o remount,bind,ro "$root" || fail "cannot make the sandbox root read-only"
 
-exec chroot "$root" /usr/bin/setpriv --reuid="$uid" --regid="$gid" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all -- \
+# --pdeathsig again: changing the user clears the one unshare --kill-child set, and the kernel must die with unshare.
+exec chroot "$root" /usr/bin/setpriv --reuid="$uid" --regid="$gid" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all --pdeathsig=SIGKILL -- \
   /usr/bin/prlimit --data="$data_bytes" --nproc=512 --core=0 -- /usr/bin/env --chdir="$work" "$@"

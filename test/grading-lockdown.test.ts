@@ -11,7 +11,7 @@ describe("lockdownForGrading", () => {
     const stdout = execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "test", "fixtures", "grading", "lockdown-probe.ts")], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     const result = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(Object.entries(result.blocked).filter(([, blocked]) => !blocked).map(([name]) => name)).toEqual([]);
-    expect(Object.keys(result.blocked).length).toBe(11);
+    expect(Object.keys(result.blocked).length).toBe(19);
     expect(result.honest).toBe(true);
     expect(result.rightPasses).toBe(true);
     expect(result.wrongFails).toBe(true);

@@ -6,16 +6,21 @@ import { loadCourse } from "./course";
 import { totalsOf } from "./gradebook";
 import { DEFAULT_INFRA_TIMEOUT_MS } from "./run";
 import { DEFAULT_LIMITS, MB } from "./submission";
+import { SANDBOX_MODES, SandboxMode } from "./sandbox";
 
 /** Exit status when some notebook could not be graded because the grader failed (a rerun retries it). */
 export const EXIT_NOT_GRADED = 1;
 export const EXIT_USAGE = 2;
 
 const USAGE = `usage: backprop-lab autograde <submissions dir> --source <dir|notebook…> --out <dir>
-         [--jobs N] [--shard i/n] [--timeout SEC] [--memory MB] [--show-hidden] [--no-sandbox]
+         [--jobs N] [--shard i/n] [--timeout SEC] [--memory MB] [--show-hidden] [--sandbox os|node|off]
          [--notebook-budget SEC] [--student-budget SEC] [--infra-timeout SEC] [--retries N]
          [--max-notebook-mb MB] [--max-student-mb MB]
 
+  --sandbox os (default) runs every kernel in its own namespaces as an unprivileged user: no network,
+  no other processes, only the project's code and its own notebook visible (needs root on Linux).
+  --sandbox node uses Node's permission model only (weaker: no network or signal boundary); --sandbox
+  off (or --no-sandbox) confines nothing. Choose them knowingly.
   <submissions dir> holds one folder per student, each with that student's notebooks under the
   same file names as the source. Writes <out>/gradebook.csv, gradebook.json, feedback/<student>.html
   and results/<student>.json (a rerun skips students whose inputs did not change and were fully graded).
@@ -36,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(
       argv,
-      ["source", "out", "jobs", "shard", "timeout", "memory", "notebook-budget", "student-budget", "infra-timeout", "retries", "max-notebook-mb", "max-student-mb"],
+      ["source", "out", "jobs", "shard", "timeout", "memory", "notebook-budget", "student-budget", "infra-timeout", "retries", "max-notebook-mb", "max-student-mb", "sandbox"],
       ["show-hidden", "no-sandbox", "help"],
     );
     if (args.options.has("help")) {
@@ -68,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       },
       memoryMb: numberOption(args, "memory", 1024, 64),
       showHidden: args.options.has("show-hidden"),
-      sandbox: !args.options.has("no-sandbox"),
+      sandbox: sandboxOption(stringOption(args, "sandbox"), args.options.has("no-sandbox")),
       log: process.stderr.isTTY ? undefined : (line) => console.log(line),
     });
     const totals = totalsOf(summary.results);
@@ -89,4 +94,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) console.error(USAGE);
     return EXIT_USAGE;
   }
+}
+
+function sandboxOption(value: string | undefined, noSandbox: boolean): SandboxMode {
+  if (value === undefined) return noSandbox ? "off" : "os";
+  if (!(SANDBOX_MODES as readonly string[]).includes(value)) throw new UsageError(`--sandbox must be one of ${SANDBOX_MODES.join(", ")}, got ${JSON.stringify(value)}`);
+  if (noSandbox && value !== "off") throw new UsageError(`--no-sandbox contradicts --sandbox ${value}`);
+  return value as SandboxMode;
 }

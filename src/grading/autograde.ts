@@ -14,7 +14,9 @@ import { createHash } from "node:crypto";
 import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
-import { linkPackage, warmCompileCache, writeGradingKernelspec } from "./kernelspec";
+import { sandboxModeOf, warmCompileCache } from "./kernelspec";
+import { SandboxMode, sandboxUnavailable } from "./sandbox";
+import { setUpGradingWorker } from "./worker-setup";
 import { progressBar } from "./progress";
 import { DEFAULT_INFRA_TIMEOUT_MS, preludeSource } from "./run";
 import { DEFAULT_LIMITS, Submission, SubmissionLimits, readSubmission, refuseStudentFolder } from "./submission";
@@ -46,8 +48,8 @@ export interface AutogradeOptions {
   retryDelaySec?: number;
   /** Size caps on what is read from each student's folder (default DEFAULT_LIMITS). */
   limits?: SubmissionLimits;
-  /** Node permission model around the kernel (default true). */
-  sandbox?: boolean;
+  /** How kernels are confined (sandbox.ts): "os" (default; true), "node" (permission model only) or "off" (false). */
+  sandbox?: boolean | SandboxMode;
   /** Called with one line per finished student (the command prints it when there is no progress bar). */
   log?: (line: string) => void;
 }
@@ -89,7 +91,7 @@ export function readStudent(options: AutogradeOptions, student: string): Submiss
 export function inputHash(options: AutogradeOptions, submission: Submission): string {
   const hash = createHash("sha256");
   const budgets = budgetsOf(options);
-  hash.update(`${GRADER_VERSION}|${options.course.hash}|${options.timeoutSec}|${options.memoryMb}|${options.showHidden}|${options.sandbox !== false}|`);
+  hash.update(`${GRADER_VERSION}|${options.course.hash}|${options.timeoutSec}|${options.memoryMb}|${options.showHidden}|${sandboxModeOf(options.sandbox)}|`);
   hash.update(`${budgets.notebookMs}|${budgets.studentMs}|${JSON.stringify(options.limits ?? DEFAULT_LIMITS)}|`);
   for (const notebook of options.course.notebooks) {
     const text = submission.texts.get(notebook.name);
@@ -160,16 +162,18 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   }
   const jobs = Math.max(1, Math.min(options.jobs, todo.length || 1));
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
-  const compileCache = options.sandbox !== false ? path.join(base, "tsx-cache") : undefined;
+  const compileCache = sandboxModeOf(options.sandbox) !== "off" ? path.join(base, "tsx-cache") : undefined;
+  // Never a silently weaker sandbox: without namespaces, say so and let the instructor choose --sandbox node.
+  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base) : undefined;
+  if (unavailable !== undefined) {
+    fs.rmSync(base, { recursive: true, force: true });
+    throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);
+  }
   if (todo.length > 0 && compileCache) warmCompileCache(compileCache);
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
-    const worker: Worker = { kernelName: "", scratchRoot: path.join(root, "scratch"), specDir: path.join(root, "jupyter"), runtimeDir: path.join(root, "runtime"), attempts: 0 };
-    fs.mkdirSync(worker.scratchRoot, { recursive: true });
-    linkPackage(worker.scratchRoot);
-    worker.kernelName = writeGradingKernelspec({ dir: worker.specDir, runtimeDir: worker.runtimeDir, memoryMb: options.memoryMb, sandbox: options.sandbox });
-    workers.push(worker);
+    workers.push({ ...setUpGradingWorker(root, options.memoryMb, options.sandbox), attempts: 0 });
   }
   const progress = progressBar(todo.length);
   const graded: string[] = [];
@@ -194,6 +198,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   } finally {
     progress.done();
     await Promise.all(workers.map(dropServer));
+    for (const worker of workers) worker.cleanup();
     fs.rmSync(base, { recursive: true, force: true });
   }
   const wanted = new Set(students);

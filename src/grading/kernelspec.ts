@@ -1,13 +1,15 @@
-// The grading kernel: our kernel under a memory limit and Node's permission model, registered in a private JUPYTER_PATH.
+// The grading kernel: our kernel inside the OS sandbox (sandbox.ts) and Node's permission model, registered in a private JUPYTER_PATH.
 //
-// Node 20's --experimental-permission lets the kernel read only the project's code, its own connection
-// file and its working directory (the student's scratch folder), write only there, and spawn nothing
-// (no child processes; worker threads are allowed, the module uses them for large matrix products, and inherit the limits). The instructor's source notebooks, other students' work and
-// the gradebook are outside those paths.
+// Mode "os" (the default): the kernel runs in its own namespaces as an unprivileged user and sees only the
+// project's code, the packages it may import and its working folder (see sandbox.ts); inside, Node's
+// permission model still refuses child processes and writes outside the working folder. Mode "node": the
+// permission model alone (no network or signal boundary; a worker with its own execArgv leaves it), for
+// machines without namespaces, chosen explicitly. Mode "off": no confinement at all.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { SandboxLayout, SandboxMode, sandboxArgv } from "./sandbox";
 
 export const GRADING_KERNEL = "backprop-lab-grading";
 
@@ -20,33 +22,57 @@ export interface GradingKernelOptions {
   runtimeDir: string;
   /** V8 heap limit for the kernel, in MB. */
   memoryMb: number;
-  /** Use Node's permission model (default true). */
-  sandbox?: boolean;
+  /** How the kernel is confined (default "os"; true means "os", false "off"). */
+  sandbox?: boolean | SandboxMode;
+  /** Where the OS sandbox's root and connection folder are (mode "os" only). */
+  layout?: SandboxLayout;
 }
 
-/** Folders the kernel must read besides its working folder: the project's code and its connection file. */
+export function sandboxModeOf(sandbox: boolean | SandboxMode | undefined): SandboxMode {
+  return sandbox === undefined || sandbox === true ? "os" : sandbox === false ? "off" : sandbox;
+}
+
+/** The project's code the kernel runs (never notebooks/, the instructor's files or anything else in the project). */
+function projectCode(): string[] {
+  return ["bin", "src", "node_modules", "package.json", "tsconfig.json"].map((name) => path.join(PROJECT_ROOT, name));
+}
+
+/** Folders the permission-model kernel must read besides its working folder: the project's code and its connection file. */
 function readablePaths(runtimeDir: string): string[] {
   return [
-    path.join(PROJECT_ROOT, "bin"),
-    path.join(PROJECT_ROOT, "src"),
-    path.join(PROJECT_ROOT, "node_modules"),
-    path.join(PROJECT_ROOT, "package.json"),
-    path.join(PROJECT_ROOT, "tsconfig.json"),
+    ...projectCode(),
     runtimeDir,
     // zeromq's loader (cmake-ts) probes this file to tell musl from glibc.
     "/etc/alpine-release",
   ];
 }
 
+/** Paths the OS sandbox shows the kernel (read-only) besides its working folder: the project's code and `packages`. */
+export function sandboxReadable(packages: string): string[] {
+  const node = process.execPath.startsWith("/usr/") ? [] : [process.execPath];
+  return [...projectCode(), packages, ...node];
+}
+
 export function gradingKernelArgv(options: GradingKernelOptions): string[] {
+  const mode = sandboxModeOf(options.sandbox);
   const flags = [`--max-old-space-size=${Math.max(64, Math.round(options.memoryMb))}`];
-  if (options.sandbox !== false) {
-    // ../node_modules holds the package link (see linkPackage); TypeScript also watches it, and a refused
+  const kernel = path.join(PROJECT_ROOT, "bin", "backprop-lab.js");
+  if (mode === "os") {
+    if (!options.layout) throw new Error("gradingKernelArgv: sandbox \"os\" needs options.layout (the sandbox's root and connection folder)");
+    // The sandbox already shows only what the kernel may read; the permission model adds "no child
+    // processes" (so the memory limit, per process, counts everything) and "write only to the working folder".
+    // Without the trap handler V8 bounds-checks WebAssembly explicitly instead of reserving 8 GB of address
+    // space per instance (tsx loads one).
+    flags.push("--disable-wasm-trap-handler", "--experimental-permission", "--allow-addons", "--allow-worker", "--allow-fs-read=*", "--allow-fs-write=.");
+    return sandboxArgv(options.layout, [process.execPath, ...flags, kernel, "kernel", "{connection_file}"]);
+  }
+  if (mode === "node") {
+    // ../node_modules holds the package links (see linkPackage); TypeScript also watches it, and a refused
     // watch leaves tslab's converter stuck ("Unexpected pending rebuildTimer").
     flags.push("--experimental-permission", "--allow-addons", "--allow-worker", "--allow-fs-read=.", "--allow-fs-write=.", "--allow-fs-read=../node_modules");
     for (const p of readablePaths(options.runtimeDir)) flags.push(`--allow-fs-read=${fs.existsSync(p) && fs.statSync(p).isDirectory() ? path.join(p, "*") : p}`);
   }
-  return [process.execPath, ...flags, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "{connection_file}"];
+  return [process.execPath, ...flags, kernel, "kernel", "{connection_file}"];
 }
 
 /** Writes the kernelspec; returns its name. */
@@ -58,9 +84,10 @@ export function writeGradingKernelspec(options: GradingKernelOptions): string {
     argv: gradingKernelArgv(options),
     display_name: "TypeScript (Backprop Lab, grading)",
     language: "typescript",
-    interrupt_mode: "signal",
+    // In the OS sandbox the kernel is not the process Jupyter started (that is unshare): interrupt by message.
+    interrupt_mode: sandboxModeOf(options.sandbox) === "os" ? "message" : "signal",
     // tsx's compile cache goes to TMPDIR: a private copy inside the working folder (see seedCompileCache).
-    env: { BACKPROP_LAB_GRADING: "1", NODE_NO_WARNINGS: "1", ...(options.sandbox !== false ? { TMPDIR: SCRATCH_TMP } : {}) },
+    env: { BACKPROP_LAB_GRADING: "1", NODE_NO_WARNINGS: "1", ...(sandboxModeOf(options.sandbox) !== "off" ? { TMPDIR: SCRATCH_TMP } : {}) },
     metadata: { backprop_lab: { root: PROJECT_ROOT, grading: true } },
   };
   fs.writeFileSync(path.join(specDir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
@@ -73,18 +100,26 @@ export const SCRATCH_TMP = ".tmp";
 const TSX_CACHE = `tsx-${typeof process.getuid === "function" ? process.getuid() : 0}`;
 
 /**
- * Puts node_modules/backprop-lab in `dir`, the parent of the kernels' working folders: the project's
- * package.json and a link to src/ only. Under the permission model the kernel cannot look at the project
- * folder itself, and Node follows symbolic links past the allowed paths, so the link must neither point
- * at the project root (exposing the instructor's files) nor sit in a folder the kernel may write to
- * (writing through it would change the project's source).
+ * Puts a node_modules folder in `dir`, the parent of the kernels' working folders, so notebooks resolve
+ * every package the project installs (the curriculum imports mathjs besides "backprop-lab"): one link per
+ * package in the project's node_modules, whatever they are, and backprop-lab itself as the project's
+ * package.json and a link to src/ only. The kernel cannot look at the project folder itself, so that link
+ * must neither point at the project root (exposing the instructor's files) nor sit in a folder the kernel
+ * may write to (writing through it would change the project's source). Returns the folder.
  */
-export function linkPackage(dir: string): void {
-  const pkg = path.join(dir, "node_modules", "backprop-lab");
-  if (fs.existsSync(pkg)) return;
+export function linkPackage(dir: string): string {
+  const modules = path.join(dir, "node_modules");
+  const pkg = path.join(modules, "backprop-lab");
+  if (fs.existsSync(pkg)) return modules;
   fs.mkdirSync(pkg, { recursive: true });
   fs.copyFileSync(path.join(PROJECT_ROOT, "package.json"), path.join(pkg, "package.json"));
   fs.symlinkSync(path.join(PROJECT_ROOT, "src"), path.join(pkg, "src"), "dir");
+  const installed = path.join(PROJECT_ROOT, "node_modules");
+  for (const name of fs.existsSync(installed) ? fs.readdirSync(installed) : []) {
+    if (name.startsWith(".") || name === "backprop-lab") continue;
+    fs.symlinkSync(path.join(installed, name), path.join(modules, name));
+  }
+  return modules;
 }
 
 /**

@@ -15,8 +15,10 @@ export interface Worker {
   server?: JupyterServer;
   kernelName: string;
   scratchRoot: string;
-  specDir: string;
-  runtimeDir: string;
+  /** Environment of the worker's Jupyter server (worker-setup.ts: kernelspec path, runtime folder, ipc config). */
+  serverEnv: NodeJS.ProcessEnv;
+  /** Removes what the worker's setup made outside its folder. */
+  cleanup(): void;
   /** Attempts so far; each gets its own scratch folder, so an abandoned attempt cannot touch the next one's. */
   attempts: number;
 }
@@ -36,10 +38,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function serverOf(worker: Worker, startTimeoutMs: number): Promise<JupyterServer> {
   if (!worker.server) {
-    const jupyterPath = [worker.specDir, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
-    const env = { JUPYTER_PATH: jupyterPath, JUPYTER_RUNTIME_DIR: worker.runtimeDir };
     // Starting the server is the grader's own work too: it gets the infrastructure limit, not a fixed minute.
-    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env, startTimeoutMs });
+    worker.server = await startJupyterServer({ rootDir: worker.scratchRoot, env: worker.serverEnv, startTimeoutMs });
   }
   return worker.server;
 }

@@ -1,6 +1,7 @@
 // Runs cells: tslab's converter type-checks and transpiles, vm runs the result in this process
 // with Ctrl-C breaking out of loops, and the last expression's value comes back to the kernel.
 
+import { randomBytes } from "crypto";
 import path from "path";
 import vm from "vm";
 import { getConverter, type ConvertResult } from "./compiler";
@@ -12,8 +13,25 @@ export type Outcome =
   | { status: "ok"; hasValue: boolean; value?: unknown }
   | ({ status: "error" } & ErrorContent);
 
-const GLOBAL_KEY = "__backpropLabKernel__";
 const CACHE_LIMIT = 64;
+
+/**
+ * Hands a cell its `exports` and `require` through a global that exists only between the kernel defining
+ * it and the cell's first instruction: its name is random and reading it removes it. A lasting global
+ * handle would let one cell replace the require every later cell (the tests too) is given.
+ */
+function handOver(args: readonly unknown[]): string {
+  const key = `__backpropLabCell_${randomBytes(16).toString("hex")}`;
+  Object.defineProperty(globalThis, key, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      delete (globalThis as { [key: string]: unknown })[key];
+      return args;
+    },
+  });
+  return key;
+}
 
 /**
  * Declaration emit names types the cell never imported by a relative path (`import("../src").Dataset`),
@@ -47,14 +65,15 @@ export class Executor {
   private prevDecl = "";
   private readonly exports = createExports();
   private readonly cache = new Map<string, ConvertResult>();
+  private readonly require: ReturnType<typeof createCellRequire>;
   private running = false;
   private interruptRequested = false;
   private rejectInterrupt: (reason: unknown) => void = () => {};
   private interruptPromise!: Promise<never>;
 
-  constructor(private readonly cwd: string, hooks: { [id: string]: () => unknown } = {}) {
-    const require = createCellRequire(cwd, hooks);
-    (globalThis as { [key: string]: unknown })[GLOBAL_KEY] = { exports: this.exports, require };
+  /** `grading`: cells get the grading require (package-link.ts), as in the grading kernelspec's BACKPROP_LAB_GRADING=1. */
+  constructor(private readonly cwd: string, hooks: { [id: string]: () => unknown } = {}, grading = process.env.BACKPROP_LAB_GRADING === "1") {
+    this.require = createCellRequire(cwd, hooks, grading);
     this.resetInterrupt();
   }
 
@@ -85,9 +104,10 @@ export class Executor {
     }
     // An interrupt that came while the cell was compiling still stops it.
     if (this.interruptRequested) return { status: "error", ...interruptError() };
+    const key = handOver(Object.freeze([this.exports, this.require]));
     try {
       const prefix = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
-      const wrapped = `${prefix}${converted.output}\n})(${GLOBAL_KEY}.exports, ${GLOBAL_KEY}.require)`;
+      const wrapped = `${prefix}${converted.output}\n}).apply(undefined, globalThis[${JSON.stringify(key)}])`;
       const result = vm.runInThisContext(wrapped, { filename: cellName, breakOnSigint: true });
       if (converted.hasToplevelAwait) await Promise.race([result, this.interruptPromise]);
     } catch (error) {
@@ -96,6 +116,9 @@ export class Executor {
       let locate: ((line: number) => number | undefined) | undefined;
       const cell = { code, locate: (line: number) => (locate ??= alignLines(output, code))(line) };
       return { status: "error", ...runtimeError(error, cellName, wrapperLine, cell) };
+    } finally {
+      // A cell that failed to compile in vm never read its handle.
+      delete (globalThis as { [key: string]: unknown })[key];
     }
     if (keepState) this.prevDecl = converted.declOutput ?? "";
     const name = converted.lastExpressionVar;

@@ -67,18 +67,77 @@ export function installVirtualPackage(sys: TsSys, cwd: string, root: string = PR
   }
 }
 
-type Require = (id: string) => unknown;
+type Require = ((id: string) => unknown) & { resolve: (id: string) => string; cache?: unknown };
 
-/** A require for cell code: resolves from cwd, and "backprop-lab[/…]" always from the project. */
-export function createCellRequire(cwd: string, hooks: { [id: string]: () => unknown } = {}): Require {
+/**
+ * Node's own modules a cell may use while grading: the rest (module, inspector, vm, v8, async_hooks,
+ * child_process, …) reach the loader, the debugger or the kernel's internals.
+ */
+export const GRADING_BUILTINS = new Set([
+  "assert", "assert/strict", "buffer", "crypto", "events", "fs", "fs/promises", "os", "path", "path/posix", "path/win32",
+  "perf_hooks", "querystring", "readline", "stream", "stream/promises", "string_decoder", "timers", "timers/promises",
+  "url", "util", "util/types", "worker_threads", "zlib",
+]);
+
+/** A module a cell may not load while grading; the message says which and why. */
+export class GradingRequireError extends Error {
+  constructor(id: string, why: string) {
+    super(`require(${JSON.stringify(id)}): ${why}`);
+    this.name = "GradingRequireError";
+  }
+}
+
+/** The folder of the npm package a file belongs to (…/node_modules/name or …/node_modules/@scope/name). */
+function packageRoot(file: string): string | undefined {
+  return /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file)?.[1];
+}
+
+/**
+ * The grading rules for a cell's require: Node's modules only from GRADING_BUILTINS, "backprop-lab"
+ * itself but none of its files by path, and nothing from a package (or a file) something other than a cell
+ * loaded (the kernel's own tslab, TypeScript, zeromq, tsx and its own files), so no cell reaches an object
+ * the kernel runs on. Packages cells load themselves (mathjs), and what those load, are fine.
+ */
+function gradingRequire(fromCwd: NodeRequire, load: (id: string) => unknown): (id: string) => unknown {
+  const loadedByCells = new Set<string>();
+  return (id: string): unknown => {
+    const bare = id.startsWith("node:") ? id.slice(5) : id;
+    if (Module.isBuiltin(id)) {
+      if (!GRADING_BUILTINS.has(bare)) throw new GradingRequireError(id, "this Node module is not available while grading");
+      return load(id);
+    }
+    if (id === PACKAGE_NAME) return load(id);
+    if (id.startsWith(PACKAGE_NAME + "/")) throw new GradingRequireError(id, `import from "${PACKAGE_NAME}" itself while grading, not from its files`);
+    const file = fromCwd.resolve(id);
+    const pkg = packageRoot(file) ?? file;
+    const kernels = Object.keys(require.cache).some((loaded) => !loadedByCells.has(loaded) && (packageRoot(loaded) ?? loaded) === pkg);
+    if (kernels) throw new GradingRequireError(id, "this package belongs to the grading kernel and is not available to notebooks while grading");
+    const before = new Set(Object.keys(require.cache));
+    try {
+      return load(id);
+    } finally {
+      for (const loaded of Object.keys(require.cache)) if (!before.has(loaded)) loadedByCells.add(loaded);
+    }
+  };
+}
+
+/**
+ * A require for cell code: resolves from cwd, and "backprop-lab[/…]" always from the project. With
+ * `grading`, it follows gradingRequire's rules, has no `cache`, and is frozen: one cell cannot change the
+ * require the next cell (a test) is given.
+ */
+export function createCellRequire(cwd: string, hooks: { [id: string]: () => unknown } = {}, grading = false): Require {
   const fromCwd = Module.createRequire(path.join(cwd, "__cell__.js"));
   const fromRoot = Module.createRequire(path.join(PROJECT_ROOT, "package.json"));
-  const cellRequire = (id: string): unknown => {
+  const load = (id: string): unknown => {
     const hook = hooks[id];
     if (hook) return hook();
     if (id === PACKAGE_NAME) return fromRoot(PROJECT_ROOT);
     if (id.startsWith(PACKAGE_NAME + "/")) return fromRoot(path.join(PROJECT_ROOT, id.slice(PACKAGE_NAME.length + 1)));
     return fromCwd(id);
   };
-  return Object.assign(cellRequire, { resolve: fromCwd.resolve, cache: fromCwd.cache });
+  if (!grading) return Object.assign(load, { resolve: fromCwd.resolve, cache: fromCwd.cache });
+  const checked = gradingRequire(fromCwd, load);
+  const cellRequire = (id: string): unknown => (hooks[id] ? hooks[id]() : checked(id));
+  return Object.freeze(Object.assign(cellRequire, { resolve: Object.freeze((id: string) => fromCwd.resolve(id)) }));
 }

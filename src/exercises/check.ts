@@ -6,7 +6,7 @@
 // Answers are read as plain data (answer-data.ts). Hints escalate per grade id: the first failure says what
 // is wrong, the second adds the key's hint, later ones its further hint and, in a workspace, showSolution.
 
-import { apply, ErrorCtor, freeze, getOwnPropertyDescriptor, isArray } from "./intrinsics";
+import { apply, ErrorCtor, freeze, getOwnPropertyDescriptor, hasOwn, isArray, ownKeys } from "./intrinsics";
 import { ExerciseError, NotAnsweredError, isExerciseError } from "./errors";
 import { readAnswer } from "./answer-data";
 import { checkNumber } from "./check-number";
@@ -46,21 +46,26 @@ function lazy<T>(value: T | (() => T)): T {
   return typeof value === "function" ? (apply(value as () => T, undefined, []) as T) : value;
 }
 
+function mistakesOf<T>(mistakes: T | (() => T) | undefined): T | undefined {
+  return mistakes === undefined ? undefined : lazy(mistakes);
+}
+
 /** Runs the checker the item's kind asks for; throws ExerciseError on a wrong answer. */
-function runItem(name: string, item: KeyItem, answer: unknown): void {
-  if ("label" in item) {
-    let value: unknown;
+function runItem(name: string, item: KeyItem, answers: { readonly [name: string]: unknown }): void {
+  let answer = answers[name];
+  if ("from" in item) {
+    name = item.label;
     try {
-      value = apply(item.from, undefined, [answer]);
+      answer = apply(item.from, undefined, [answers, readAnswer]);
     } catch (error) {
-      if (isStubError(error)) throw error;
+      if (isStubError(error) || isExerciseError(error)) throw error;
       throw new ExerciseError(`${item.label} threw: ${messageOf(error) || `${error}`}`);
     }
-    checkNumber(item.label, value, lazy(item.number), { mistakes: item.mistakes === undefined ? undefined : lazy(item.mistakes), tolerance: item.tolerance });
-  } else if ("number" in item) {
-    checkNumber(name, answer, lazy(item.number), { mistakes: item.mistakes === undefined ? undefined : lazy(item.mistakes), tolerance: item.tolerance });
+  }
+  if ("number" in item) {
+    checkNumber(name, answer, lazy(item.number), { mistakes: mistakesOf(item.mistakes), tolerance: item.tolerance });
   } else if ("array" in item) {
-    checkArray(name, answer, lazy(item.array), { mistakes: item.mistakes === undefined ? undefined : lazy(item.mistakes), tolerance: item.tolerance });
+    checkArray(name, answer, lazy(item.array), { mistakes: mistakesOf(item.mistakes), tolerance: item.tolerance });
   } else if ("boolean" in item) {
     checkBoolean(name, answer, item.boolean);
   } else if ("choice" in item) {
@@ -86,14 +91,14 @@ function escalate(gradeId: string, item: KeyItem, message: string): string {
 }
 
 /** Checks the answers of exercise `gradeId` against its answer key; ✓ per answer, or one specific error. */
-export function check(gradeId: string, answers: () => { [name: string]: unknown }): void {
+export function check(gradeId: string, read: () => { [name: string]: unknown }): void {
   if (typeof gradeId !== "string") throw new ErrorCtor(`check: gradeId must be a string like "ch03-forward", got ${typeof gradeId}`);
   const entry = keyFor(gradeId);
   if (entry === undefined) throw new ErrorCtor(`check: no answer key for grade id "${gradeId}"`);
-  if (typeof answers !== "function") throw new ErrorCtor(`check: answers for "${gradeId}" must be a function returning them, like () => ({ z1, a1 })`);
+  if (typeof read !== "function") throw new ErrorCtor(`check: answers for "${gradeId}" must be a function returning them, like () => ({ z1, a1 })`);
   let given: unknown;
   try {
-    given = apply(answers, undefined, []);
+    given = apply(read, undefined, []);
   } catch (error) {
     const name = unreadName(error);
     if (name !== undefined || isStubError(error)) notAnsweredYet(name ?? "this exercise", gradeId, entry);
@@ -102,16 +107,25 @@ export function check(gradeId: string, answers: () => { [name: string]: unknown 
   if (given === null || typeof given !== "object" || isArray(given)) {
     throw new ErrorCtor(`check: answers for "${gradeId}" must be an object like { z1, a1 }, got ${given === null ? "null" : typeof given}`);
   }
+  // Every answer read once, as plain data; an undefined one was declared but never given a value.
+  const answers: { [name: string]: unknown } = { __proto__: null } as never;
+  const names = ownKeys(given);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (typeof name !== "string") continue;
+    const descriptor = getOwnPropertyDescriptor(given, name);
+    if (descriptor === undefined || descriptor.get !== undefined) throw new ErrorCtor(`check: answer ${name} for "${gradeId}" must be a plain property`);
+    if (descriptor.value === undefined) notAnsweredYet(name, gradeId, entry);
+    answers[name] = readAnswer(name, descriptor.value);
+  }
   const items = entry.items;
   for (let i = 0; i < items.length; i++) {
     const [name, item] = items[i];
-    const descriptor = getOwnPropertyDescriptor(given, name);
-    if (descriptor === undefined) throw new ErrorCtor(`check: the answers for "${gradeId}" must include ${name}`);
-    if (descriptor.value === undefined) notAnsweredYet(name, gradeId, entry);
+    if (!("from" in item) && !hasOwn(answers, name)) throw new ErrorCtor(`check: the answers for "${gradeId}" must include ${name}`);
     try {
-      runItem(name, item, readAnswer(name, descriptor.value));
+      runItem(name, item, answers);
     } catch (error) {
-      if (isStubError(error)) notAnsweredYet(name, gradeId, entry);
+      if (isStubError(error)) notAnsweredYet("from" in item ? item.label : name, gradeId, entry);
       if (!isExerciseError(error)) throw error;
       recordProgress(gradeId, false);
       throw new ExerciseError(escalate(gradeId, item, messageOf(error)));

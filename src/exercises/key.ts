@@ -60,13 +60,16 @@ export interface DerivativeItem extends ItemBase {
   tolerance?: number;
 }
 
-/** A number computed from the answer (a call, a property), checked like a NumberItem under `label`. */
-export interface ComputedItem extends NumberItem {
+/**
+ * A value computed from the answers (a call of the learner's function, a gradient after their backward),
+ * then checked as the number, array or boolean it also gives. `read` copies what a learner's code returned
+ * as plain data (see answer-data.ts), so a result object's getters cannot choose the verdict.
+ */
+export type ComputedItem = (NumberItem | ArrayItem | BooleanItem) & {
   /** What the feedback calls it, e.g. "dydx(1)". */
   label: string;
-  /** Computes the checked value from the answer (called with the answer read as plain data). */
-  from: (answer: unknown) => unknown;
-}
+  from: (answers: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown) => unknown;
+};
 
 export type KeyItem = NumberItem | ArrayItem | BooleanItem | ChoiceItem | MatchingItem | FunctionItem | DerivativeItem | ComputedItem;
 

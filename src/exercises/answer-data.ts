@@ -55,6 +55,8 @@ function copy(value: unknown, where: string, depth: number, budget: Budget): unk
     if (typeof key !== "string") continue;
     out[key] = copy(dataProperty(value, key, `${where}.${key}`), `${where}.${key}`, depth + 1, budget);
   }
+  // A Matrix keeps its shape as own rows and cols (its `shape` is a getter on the class, never run here).
+  if (out.shape === undefined && typeof out.rows === "number" && typeof out.cols === "number" && isArray(out.data)) out.shape = [out.rows, out.cols];
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 import type { Mistake } from "./check-number";
 import type { SamplePoint } from "./check-function";
+import type { ArrayAnswer } from "./check-array";
 
 type Lazy<T> = T | (() => T);
 type NumberFunction = (...args: number[]) => number;
@@ -26,8 +27,8 @@ export interface NumberItem extends ItemBase {
 }
 
 export interface ArrayItem extends ItemBase {
-  array: Lazy<ArrayLike<number> | ReadonlyArray<ArrayLike<number>>>;
-  mistakes?: Lazy<readonly Mistake<ArrayLike<number> | ReadonlyArray<ArrayLike<number>>>[]>;
+  array: Lazy<ArrayAnswer>;
+  mistakes?: Lazy<readonly Mistake<ArrayAnswer>[]>;
   tolerance?: number;
 }
 

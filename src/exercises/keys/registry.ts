@@ -4,8 +4,9 @@ import type { AnswerKey, KeyEntry } from "../key";
 import { freeze, hasOwn, ownKeys } from "../intrinsics";
 import { key03 } from "./03-trace-a-gradient";
 import { key04 } from "./04-one-step-by-hand";
+import { key08 } from "./08-two-layer-softmax";
 
-const NOTEBOOK_KEYS: readonly AnswerKey[] = [key03, key04];
+const NOTEBOOK_KEYS: readonly AnswerKey[] = [key03, key04, key08];
 
 function deepFreeze(value: unknown): void {
   if (value === null || (typeof value !== "object" && typeof value !== "function")) return;

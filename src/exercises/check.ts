@@ -51,12 +51,12 @@ function mistakesOf<T>(mistakes: T | (() => T) | undefined): T | undefined {
 }
 
 /** Runs the checker the item's kind asks for; throws ExerciseError on a wrong answer. */
-function runItem(name: string, item: KeyItem, answers: { readonly [name: string]: unknown }): void {
+function runItem(name: string, item: KeyItem, answers: { readonly [name: string]: unknown }, raw: { readonly [name: string]: unknown }): void {
   let answer = answers[name];
   if ("from" in item) {
     name = item.label;
     try {
-      answer = apply(item.from, undefined, [answers, readAnswer]);
+      answer = apply(item.from, undefined, [answers, readAnswer, raw]);
     } catch (error) {
       if (isStubError(error) || isExerciseError(error)) throw error;
       throw new ExerciseError(`${item.label} threw: ${messageOf(error) || `${error}`}`);
@@ -123,7 +123,7 @@ export function check(gradeId: string, read: () => { [name: string]: unknown }):
     const [name, item] = items[i];
     if (!("from" in item) && !hasOwn(answers, name)) throw new ErrorCtor(`check: the answers for "${gradeId}" must include ${name}`);
     try {
-      runItem(name, item, answers);
+      runItem(name, item, answers, given as { readonly [name: string]: unknown });
     } catch (error) {
       if (isStubError(error)) notAnsweredYet("from" in item ? item.label : name, gradeId, entry);
       if (!isExerciseError(error)) throw error;

@@ -69,7 +69,8 @@ export interface DerivativeItem extends ItemBase {
 export type ComputedItem = (NumberItem | ArrayItem | BooleanItem) & {
   /** What the feedback calls it, e.g. "dydx(1)". */
   label: string;
-  from: (answers: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown) => unknown;
+  /** `raw` holds the answers as given, for the few checks that must walk a module object (a Value graph) with the module's own captured methods. */
+  from: (answers: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown, raw: { readonly [name: string]: unknown }) => unknown;
 };
 
 export type KeyItem = NumberItem | ArrayItem | BooleanItem | ChoiceItem | MatchingItem | FunctionItem | DerivativeItem | ComputedItem;

@@ -63,10 +63,10 @@ export interface DerivativeItem extends ItemBase {
 
 /**
  * A value computed from the answers (a call of the learner's function, a gradient after their backward),
- * then checked as the number, array or boolean it also gives. `read` copies what a learner's code returned
+ * then checked as the number, array, boolean or choice it also gives. `read` copies what a learner's code returned
  * as plain data (see answer-data.ts), so a result object's getters cannot choose the verdict.
  */
-export type ComputedItem = (NumberItem | ArrayItem | BooleanItem) & {
+export type ComputedItem = (NumberItem | ArrayItem | BooleanItem | ChoiceItem) & {
   /** What the feedback calls it, e.g. "dydx(1)". */
   label: string;
   /** `raw` holds the answers as given, for the few checks that must walk a module object (a Value graph) with the module's own captured methods. */

@@ -64,3 +64,21 @@ function copy(value: unknown, where: string, depth: number, budget: Budget): unk
 export function readAnswer(name: string, value: unknown): unknown {
   return copy(value, name, 0, { entries: 0 });
 }
+
+/** An array's elements themselves (not copies: a check may compare identities), read through own data properties only. */
+export function readList(name: string, value: unknown): unknown[] | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  if (isProxy(value)) fail(`${name} is a Proxy; answer with plain values (numbers, arrays, objects).`);
+  if (!isArray(value)) return undefined;
+  const length = dataProperty(value, "length", `${name}.length`) as number;
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) out[i] = dataProperty(value, `${i}`, `${name}[${i}]`);
+  return out;
+}
+
+/** One own data property of a learner's object (never a getter, never the prototype's). */
+export function readField(name: string, owner: unknown, key: string): unknown {
+  if (owner === null || typeof owner !== "object") return undefined;
+  if (isProxy(owner)) fail(`${name} is a Proxy; answer with plain values (numbers, arrays, objects).`);
+  return dataProperty(owner, key, `${name}.${key}`);
+}

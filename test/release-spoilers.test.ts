@@ -18,7 +18,7 @@ const lazy = (v: unknown): unknown => (typeof v === "function" ? (v as () => unk
 /** Every number in an expected answer (a number, nested arrays, a Matrix-like { data }). */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === "number") out.push(value);
-  else if (Array.isArray(value) || ArrayBuffer.isView(value)) for (const v of value as ArrayLike<unknown>) numbersIn(v, out);
+  else if (Array.isArray(value) || ArrayBuffer.isView(value)) for (const v of Array.from(value as ArrayLike<unknown>)) numbersIn(v, out);
   else if (value !== null && typeof value === "object" && "data" in value) numbersIn((value as { data: unknown }).data, out);
   return out;
 }

@@ -1,11 +1,10 @@
 // Answer key of 01-chain-rule: central differences of f(x) = x³ − 2x, the chain rule of (1 + 3x)⁴, and ∂L/∂w1 of the two-layer example.
 
+import { call } from "./call";
 import type { AnswerKey } from "../key";
 
 // The notebook's f, written here so a check never depends on an editable cell.
 const f = (x: number) => x ** 3 - 2 * x;
-type Fn = (...args: unknown[]) => unknown;
-const call = (fn: unknown, ...args: unknown[]) => (fn as Fn)(...args);
 
 export const key01: AnswerKey = {
   "ch01-central-difference": {

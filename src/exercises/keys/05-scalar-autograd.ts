@@ -3,13 +3,12 @@
 // Every graph a check needs is built in the check itself from the learner's functions and the locked engine cells
 // (Node, leaf, pow, relu, …); the nodes' numbers are read as own data properties, never through getters.
 
+import { call } from "./call";
 import type { AnswerKey, ComputedItem, KeyItem } from "../key";
 import { readField, readList } from "../answer-data";
 import { Value } from "../../scalar/value";
 
 type Answers = { readonly [name: string]: unknown };
-type Fn = (...args: unknown[]) => unknown;
-const call = (fn: unknown, ...args: unknown[]) => (fn as Fn)(...args);
 const num = (what: string, node: unknown, key = "grad") => readField(what, node, key);
 
 /** leaf(x) and leaf(y) combined by the learner's op, the output seeded with `upstream` and stepped `steps` times. */

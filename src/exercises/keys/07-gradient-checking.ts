@@ -1,9 +1,8 @@
 // Answer key of 07-gradient-checking: the centred difference, the relative error, and the four suspects of the bug hunt.
 
+import { call } from "./call";
 import type { AnswerKey, KeyItem } from "../key";
 
-type Fn = (...args: unknown[]) => unknown;
-const call = (fn: unknown, ...args: unknown[]) => (fn as Fn)(...args);
 const cube = (v: number) => v ** 3;
 
 const PARAMS = ["W1", "b1", "W2", "b2", "W1 and b1"];

@@ -93,6 +93,8 @@ export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_
 export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
 
 // ── exercises: checks with specific feedback ──────────────────────────────
+export { check } from "./exercises/check";
+export { showSolution } from "./exercises/solution";
 export { checkNumber, DEFAULT_TOLERANCE } from "./exercises/check-number";
 export type { Mistake, NumberCheckOptions } from "./exercises/check-number";
 export { checkArray } from "./exercises/check-array";

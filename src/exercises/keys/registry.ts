@@ -1,0 +1,55 @@
+// Every notebook's answer key in one table, keyed by grade id; frozen so learner code cannot edit a key.
+
+import type { AnswerKey, KeyEntry } from "../key";
+import { freeze, hasOwn, ownKeys } from "../intrinsics";
+import { key01 } from "./01-chain-rule";
+import { key02 } from "./02-computational-graphs";
+import { key03 } from "./03-trace-a-gradient";
+import { key04 } from "./04-one-step-by-hand";
+import { key05 } from "./05-scalar-autograd";
+import { key06 } from "./06-vectorized-backprop";
+import { key07 } from "./07-gradient-checking";
+import { key08 } from "./08-two-layer-softmax";
+import { key09 } from "./09-training-on-digits";
+import { key10 } from "./10-vanishing-and-exploding";
+import { key11 } from "./11-why-backprop-is-fast";
+
+const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key06, key07, key08, key09, key10, key11];
+
+function deepFreeze(value: unknown): void {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return;
+  freeze(value);
+  if (typeof value === "function") return;
+  const keys = ownKeys(value as object);
+  for (let i = 0; i < keys.length; i++) deepFreeze((value as { [k: string | symbol]: unknown })[keys[i]]);
+}
+
+function merge(keys: readonly AnswerKey[]): { [gradeId: string]: KeyEntry } {
+  const all: { [gradeId: string]: KeyEntry } = { __proto__: null } as never;
+  for (const key of keys) {
+    for (const id of Object.keys(key)) {
+      if (hasOwn(all, id)) throw new Error(`answer keys: grade id "${id}" appears in two keys`);
+      all[id] = key[id];
+    }
+  }
+  deepFreeze(all);
+  return all;
+}
+
+const ALL = merge(NOTEBOOK_KEYS);
+
+/** The key entry of a check's grade id, or undefined. */
+export function keyFor(gradeId: string): KeyEntry | undefined {
+  return hasOwn(ALL, gradeId) ? ALL[gradeId] : undefined;
+}
+
+/** Every grade id that has a key (for tests and error messages). */
+export function keyedGradeIds(): string[] {
+  return Object.keys(ALL);
+}
+
+/** The answer cell's grade id a check belongs to (itself unless the key says otherwise). */
+export function answerIdOf(gradeId: string): string {
+  const entry = keyFor(gradeId);
+  return entry?.answer ?? gradeId;
+}

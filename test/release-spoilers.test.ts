@@ -1,0 +1,149 @@
+// No visible cell of a release (what `assign` makes and the learner's workspace serves) gives an exercise away:
+// the forbidden strings come from the answer keys and the instructor's solutions, never from a hand list.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCourse } from "../src/grading/course";
+import { Cell, gradeIdOf, isAutogradedTest, isSolution, sourceOf } from "../src/grading/cells";
+import { BEGIN_SOLUTION, END_SOLUTION } from "../src/grading/markers";
+import { keyFor, keyedGradeIds } from "../src/exercises/keys/registry";
+import type { KeyItem } from "../src/exercises/key";
+
+const NOTEBOOKS = path.join(__dirname, "..", "notebooks");
+const KEYS = path.join(__dirname, "..", "src", "exercises", "keys");
+const course = loadCourse([NOTEBOOKS]);
+
+const lazy = (v: unknown): unknown => (typeof v === "function" ? (v as () => unknown)() : v);
+
+/** Every number in an expected answer (a number, nested arrays, a Matrix-like { data }). */
+function numbersIn(value: unknown, out: number[] = []): number[] {
+  if (typeof value === "number") out.push(value);
+  else if (Array.isArray(value) || ArrayBuffer.isView(value)) for (const v of Array.from(value as ArrayLike<unknown>)) numbersIn(v, out);
+  else if (value !== null && typeof value === "object" && "data" in value) numbersIn((value as { data: unknown }).data, out);
+  return out;
+}
+
+/** Numeric literals written in source, with their value and significant digits: -9, −9, 1.4, 0.0556, 1/18, 1 / 18. */
+function literalsIn(source: string): { text: string; value: number; digits: number; decimals: number }[] {
+  const out: { text: string; value: number; digits: number; decimals: number }[] = [];
+  const pattern = /(?<![\w.])([-−])?(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(?:\s*\/\s*(\d+(?:\.\d+)?))?(?![\w.])/g;
+  for (const m of source.matchAll(pattern)) {
+    const sign = m[1] ? -1 : 1;
+    const mantissa = m[2].split("e")[0].replace(".", "").replace(/^0+/, "");
+    const decimals = m[2].includes(".") && !m[2].includes("e") ? m[2].split(".")[1].length : 0;
+    const value = sign * (m[3] ? Number(m[2]) / Number(m[3]) : Number(m[2]));
+    out.push({ text: m[0], value, digits: m[3] ? 99 : mantissa.length, decimals: m[3] ? 99 : decimals });
+  }
+  return out;
+}
+
+/** A literal gives v away when it is v, or v rounded to the literal's decimals with at least 3 significant digits. */
+function spells(literal: { value: number; digits: number; decimals: number }, v: number): boolean {
+  if (literal.value === v || Math.abs(literal.value - v) <= 1e-12 * Math.max(1, Math.abs(v))) return true;
+  return literal.digits >= 3 && literal.decimals < 20 && Math.abs(literal.value - v) <= 0.5 * 10 ** -literal.decimals;
+}
+
+/** What each keyed check expects, as forbidden numbers and texts. */
+function forbiddenOf(gradeId: string): { numbers: number[]; texts: string[] } {
+  const numbers: number[] = [];
+  const texts: string[] = [];
+  for (const [name, item] of keyFor(gradeId)!.items as (readonly [string, KeyItem])[]) {
+    if ("number" in item) numbers.push(...numbersIn(lazy(item.number)));
+    if ("array" in item) numbers.push(...numbersIn(lazy(item.array)));
+    const field = ("label" in item ? item.label : name).split(".").pop()!;
+    if ("choice" in item) texts.push(`${field}: "${item.choice}"`, `${field} = "${item.choice}"`);
+    if ("matching" in item) for (const [term, pick] of Object.entries(item.matching)) texts.push(`${term}: "${pick}"`);
+  }
+  return { numbers, texts };
+}
+
+/** The instructor's solution lines worth hiding (code, not comments or one-word lines), whitespace-normalized. */
+function solutionLines(cell: Cell): string[] {
+  const lines = sourceOf(cell).split("\n");
+  const begin = lines.findIndex((l) => l.includes(BEGIN_SOLUTION));
+  const end = lines.findIndex((l) => l.includes(END_SOLUTION));
+  const region = begin >= 0 && end > begin ? lines.slice(begin + 1, end) : lines;
+  return region.map((l) => l.replace(/\/\/.*$/, "").replace(/\s+/g, " ").trim()).filter((l) => l.length >= 12);
+}
+
+/** Module names the answer keys import from the network code: reference implementations a visible cell must not offer. */
+function referenceNames(): string[] {
+  const names = new Set<string>();
+  for (const file of fs.readdirSync(KEYS)) {
+    for (const m of fs.readFileSync(path.join(KEYS, file), "utf8").matchAll(/import \{([^}]*)\} from "\.\.\/\.\.\/nn\/[^"]+"/g)) {
+      for (const name of m[1].split(",")) if (name.trim()) names.add(name.trim());
+    }
+  }
+  return [...names];
+}
+
+// Teaching demos that run the module's reference network after the exercises (the curriculum rewrite replaces
+// them); every other visible code cell must not name a reference implementation.
+const DEMOS_USING_REFERENCES: { [notebook: string]: string[] } = {
+  "04-one-step-by-hand.ipynb": ["ch04-setup", "ch04-code-42", "ch04-code-48", "ch04-code-54", "ch04-code-58", "ch04-code-70"],
+  "10-vanishing-and-exploding.ipynb": ["ch10-setup", "ch10-code-48", "ch10-code-50", "ch10-code-52", "ch10-code-58"],
+};
+
+describe("releases give no exercise away", () => {
+  const graded = course.notebooks.filter((n) => n.source.cells.some(isAutogradedTest));
+  const references = referenceNames();
+
+  it("derives its forbidden strings from every answer key and every solution", () => {
+    expect(references).toEqual(expect.arrayContaining(["sigmoidNetBackward", "softmaxLoss"]));
+    const testIds = graded.flatMap((n) => n.source.cells.filter(isAutogradedTest).map((c) => gradeIdOf(c)!.replace(/-tests$/, "")));
+    for (const id of testIds) expect(keyedGradeIds(), `answer key for ${id}`).toContain(id);
+  });
+
+  for (const notebook of graded) {
+    it(`${notebook.name}: no visible code cell holds an expected value, choice, solution line or reference name`, () => {
+      const prefix = notebook.name.slice(0, 2);
+      const ids = keyedGradeIds().filter((id) => id.startsWith(`ch${prefix}-`));
+      expect(ids.length).toBeGreaterThan(0);
+      const cells = notebook.source.cells;
+      const problems: string[] = [];
+      const visible = notebook.release.cells.filter((c) => c.cell_type === "code");
+      const allSolutionLines = cells.filter((c) => isSolution(c) && c.cell_type === "code").flatMap(solutionLines);
+      for (const id of ids) {
+        const { numbers, texts } = forbiddenOf(id);
+        // A number the learner is given before the check (code or prose above it) is not a spoiler, and small
+        // whole numbers (counts, indices, exponents) are everywhere.
+        const testId = cells.some((c) => gradeIdOf(c) === `${id}-tests`) ? `${id}-tests` : `${keyFor(id)!.answer}-tests`;
+        const testAt = cells.findIndex((c) => gradeIdOf(c) === testId);
+        const given = cells.slice(0, testAt).filter((c) => !isSolution(c) && !isAutogradedTest(c)).flatMap((c) => literalsIn(sourceOf(c)));
+        const everyday = (v: number) => Number.isInteger(v) && Math.abs(v) <= 10;
+        const secret = numbers.filter((v) => Number.isFinite(v) && !everyday(v) && !given.some((g) => spells(g, v)));
+        for (const cell of visible) {
+          const source = sourceOf(cell);
+          for (const literal of literalsIn(source)) {
+            const hit = secret.find((v) => spells(literal, v));
+            if (hit !== undefined) problems.push(`${cell.id}: "${literal.text}" spells ${id}'s expected ${hit}`);
+          }
+          for (const text of texts) if (source.includes(text)) problems.push(`${cell.id}: holds ${id}'s expected choice ${text}`);
+        }
+      }
+      for (const cell of visible) {
+        const normalized = sourceOf(cell).split("\n").map((l) => l.replace(/\s+/g, " ").trim());
+        for (const line of allSolutionLines) if (normalized.includes(line)) problems.push(`${cell.id}: holds the solution line "${line}"`);
+        const allowed = DEMOS_USING_REFERENCES[notebook.name] ?? [];
+        for (const name of references) {
+          if (new RegExp(`\\b${name}\\b`).test(sourceOf(cell)) && !allowed.includes(String(cell.id))) problems.push(`${cell.id}: names the reference implementation ${name}`);
+        }
+      }
+      for (const id of DEMOS_USING_REFERENCES[notebook.name] ?? []) {
+        const demo = visible.find((c) => c.id === id);
+        expect(demo && references.some((name) => new RegExp(`\\b${name}\\b`).test(sourceOf(demo))), `${id} is a demo that names a reference`).toBe(true);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it("test cells read like check(gradeId, () => answers) and the answer stubs declare nothing", () => {
+    for (const notebook of graded) {
+      for (const cell of notebook.release.cells) {
+        if (isAutogradedTest(cell)) expect(sourceOf(cell), `${notebook.name} ${cell.id}`).toMatch(/^import \{ check[^}]*\} from "backprop-lab";\ncheck\("[\w-]+", \(\) => \(\{ [\w, ]+ \}\)\);/);
+        // The stub is all an answer cell holds outside a function answer's signature: no pre-declared names.
+        if (isSolution(cell) && cell.cell_type === "code") expect(sourceOf(cell), `${notebook.name} ${cell.id}`).not.toMatch(/^(let|const|var) /m);
+      }
+    }
+  });
+});

@@ -1,4 +1,4 @@
-// Figures as MIME bundles (Plotly JSON, HTML, text/plain), plotly.js embedded once, show() and in-place updates.
+// Figures as MIME bundles (Plotly JSON, HTML, text/plain), never carrying plotly.js; show() and in-place updates.
 import { describe, expect, it } from "vitest";
 import { captureDisplays } from "../../test/helpers/display-capture";
 import { isRichDisplay, MIME_BUNDLE } from "../kernel/display";
@@ -6,10 +6,9 @@ import { figureBundle, PLOTLY_MIME } from "./bundle";
 import { makeFigure, type FigureJSON } from "./figure";
 import { lossCurve } from "./loss-curve";
 import { show } from "./show";
+import { PLOTLY_PAGE_MARK, withPlotly } from "./plotly-library";
 
 const sent = captureDisplays();
-
-const LIBRARY_MARK = "plotly.js, embedded once per kernel session";
 
 describe("figure bundle", () => {
   it("has plotly JSON as an object, HTML and text/plain", () => {
@@ -34,26 +33,37 @@ describe("figure bundle", () => {
     expect(Object.getOwnPropertySymbols(round)).toHaveLength(0);
   });
 
-  it("embeds plotly.js in the first figure's HTML only", () => {
-    const first = figureBundle(lossCurve([1, 2]))["text/html"] as string;
-    const second = figureBundle(lossCurve([1, 2]))["text/html"] as string;
-    expect(first).toContain(LIBRARY_MARK);
-    expect(first).toContain('if (typeof window.Plotly === "undefined")');
-    expect(first.length).toBeGreaterThan(1_000_000);
-    expect(second).not.toContain(LIBRARY_MARK);
-    expect(second.length).toBeLessThan(20_000);
-    expect(second).toContain("window.Plotly.newPlot(el, fig)");
+  it("no figure carries plotly.js: every output is small and the same figure gives the same parts", () => {
+    const first = figureBundle(lossCurve([1, 2]));
+    const second = figureBundle(lossCurve([1, 2]));
+    for (const html of [first["text/html"], second["text/html"]] as string[]) {
+      expect(html.length).toBeLessThan(20_000);
+      expect(html).not.toContain("Plotly=");
+      expect(html).toContain("window.Plotly.newPlot(el, fig)");
+    }
+    expect(first[PLOTLY_MIME]).toEqual(second[PLOTLY_MIME]);
+    expect(first["text/plain"]).toBe(second["text/plain"]);
   });
 
-  it("keeps the HTML safe: no script end or comment inside the embedded JSON or library", () => {
+  it("keeps the HTML safe: no script end or comment inside the embedded JSON", () => {
     const fig = makeFigure({ data: [{ type: "scatter", name: "</script><!--", x: [1], y: [2] }], layout: { title: { text: "<b>t</b>" } } });
-    const html = figureBundle(fig, { embedLibrary: true })["text/html"] as string;
-    // Only our own two <script> elements open and close.
-    expect(html.match(/<script/gi)).toHaveLength(2);
-    expect(html.match(/<\/script>/gi)).toHaveLength(2);
+    const html = figureBundle(fig)["text/html"] as string;
+    // Only our own <script> element opens and closes.
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script>/gi)).toHaveLength(1);
     expect(html).not.toContain("<!--");
     // The text fallback (what a no-JavaScript viewer sees) is escaped.
     expect(html).toContain("&lt;/script&gt;&lt;!--");
+  });
+
+  it("an exported page gets plotly.js once, in its head, safe inside its script and hidden from AMD loaders", () => {
+    const page = `<html><head><title>t</title></head><body>${figureBundle(lossCurve([1, 2]))["text/html"]}</body></html>`;
+    const withLibrary = withPlotly(page);
+    expect(withLibrary.length).toBeGreaterThan(1_000_000);
+    expect(withLibrary.indexOf(PLOTLY_PAGE_MARK)).toBeLessThan(withLibrary.indexOf("</head>"));
+    expect(withLibrary.match(/<\/script>/gi)).toHaveLength(2);
+    expect(withLibrary).toContain("window.define = undefined");
+    expect(withPlotly(withLibrary)).toBe(withLibrary);
   });
 
   it("carries frames when the figure has them", () => {
@@ -84,10 +94,6 @@ describe("show", () => {
     expect(sent.slice(1).map((s) => [s.update, s.options.displayId])).toEqual([[true, shown.displayId], [true, shown.displayId]]);
     expect(Object.keys(sent[1].bundle)).toEqual(["text/plain"]);
     expect((sent[2].bundle[PLOTLY_MIME] as FigureJSON).data[0].y).toEqual([1, 0.5, 0.2]);
-    // The library-carrying output keeps the library; others never get it.
-    expect(sent[2].bundle["text/html"]).toContain(LIBRARY_MARK);
-    const other = show(lossCurve([2]));
-    other.update(lossCurve([3]));
-    expect(sent[5].bundle["text/html"]).not.toContain(LIBRARY_MARK);
+    expect((sent[2].bundle["text/html"] as string).length).toBeLessThan(20_000);
   });
 });

@@ -1,19 +1,21 @@
-// A figure as one MIME bundle: Plotly JSON for front ends with the renderer (JupyterLab, Notebook 7),
-// HTML that draws it on a page that has plotly.js (our HTML export puts one copy in the page) and
-// shows the words summary where scripts do not run (GitHub), and text/plain in words for the rest.
-// No output carries the library, so every output is small and the same figure always gives the same parts.
+// A figure as one MIME bundle: Plotly JSON for front ends with the renderer (JupyterLab, Notebook 7; long
+// arrays as base64 typed arrays), HTML with the figure in words (what GitHub and a JupyterLab without
+// the renderer show), and text/plain in words. No output carries plotly.js or a second copy of the
+// data, so saved notebooks stay small and the same figure always gives the same bundle. An HTML
+// export (notebook/html-command.ts) swaps in figureHTML, which draws the chart, and adds plotly.js once.
 
 import type { MimeBundle } from "../kernel/display";
 import type { FigureJSON } from "./figure";
 import { escapeHtml } from "./format";
 import { describeFigure } from "./summary";
+import { compactTrace } from "./typed-arrays";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
 /** The plain JSON object the Plotly renderer expects: data, layout, frames, config. */
 export function plotlyJSON(fig: FigureJSON): FigureJSON {
-  const out: FigureJSON = { data: fig.data, layout: fig.layout };
-  if (fig.frames && fig.frames.length > 0) out.frames = fig.frames;
+  const out: FigureJSON = { data: fig.data.map(compactTrace), layout: fig.layout };
+  if (fig.frames && fig.frames.length > 0) out.frames = fig.frames.map((frame) => ({ ...frame, data: frame.data.map(compactTrace) }));
   if (fig.config) out.config = fig.config;
   return out;
 }
@@ -60,12 +62,17 @@ export function figureHTML(fig: FigureJSON, text: string): string {
   );
 }
 
+/** The figure in words as HTML: a viewer that strips scripts or has no Plotly renderer shows this. */
+export function fallbackHTML(text: string): string {
+  return `<div class="bpl-figure"><pre class="bpl-fallback" style="white-space:pre-wrap">${escapeHtml(text)}</pre></div>`;
+}
+
 /** One bundle: plotly JSON (an object), HTML, and a text summary. */
 export function figureBundle(fig: FigureJSON): MimeBundle {
   const text = describeFigure(fig);
   return {
     [PLOTLY_MIME]: plotlyJSON(fig),
-    "text/html": figureHTML(fig, text),
+    "text/html": fallbackHTML(text),
     "text/plain": text,
   };
 }

@@ -96,6 +96,8 @@ export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./k
 export { progressReport } from "./workspace/progress-report";
 
 // ── exercises: checks with specific feedback ──────────────────────────────
+export { check } from "./exercises/check";
+export { showSolution } from "./exercises/solution";
 export { checkNumber, DEFAULT_TOLERANCE } from "./exercises/check-number";
 export type { Mistake, NumberCheckOptions } from "./exercises/check-number";
 export { checkArray } from "./exercises/check-array";

@@ -4,6 +4,11 @@
 // to Object.prototype. Every check reads only these captured references, so what a check decides
 // depends on the answer alone.
 
+import { types } from "util";
+
+// %TypedArray%.prototype's length getter: a typed array subclass may override `length`, this one cannot lie.
+const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array.prototype), "length")!.get!;
+
 const captured = {
   abs: Math.abs,
   max: Math.max,
@@ -18,6 +23,9 @@ const captured = {
   freeze: Object.freeze,
   defineProperty: Object.defineProperty,
   getPrototypeOf: Object.getPrototypeOf,
+  getOwnPropertyDescriptor: Reflect.getOwnPropertyDescriptor,
+  isProxy: types.isProxy,
+  isTypedArray: types.isTypedArray,
   apply: Reflect.apply,
   ownKeys: Reflect.ownKeys,
   toPrecision: Number.prototype.toPrecision,
@@ -27,8 +35,13 @@ const captured = {
 
 export const {
   abs, max, min, round, isFiniteNumber, isNaNNumber, isInteger, isArray, isView, hasOwn, freeze,
-  defineProperty, getPrototypeOf, apply, ownKeys, ErrorCtor,
+  defineProperty, getPrototypeOf, getOwnPropertyDescriptor, isProxy, isTypedArray, apply, ownKeys, ErrorCtor,
 } = captured;
+
+/** A typed array's length, read through the intrinsic getter rather than the object's own. */
+export function typedLength(view: ArrayBufferView): number {
+  return apply(typedArrayLength, view, []) as number;
+}
 
 /** x.toPrecision(digits) without looking Number.prototype up at call time. */
 export function precision(x: number, digits: number): string {

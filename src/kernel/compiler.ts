@@ -26,6 +26,8 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
   lastExpressionVar?: string;
   hasToplevelAwait?: boolean;
+  /** Unknown-name diagnostics of a cell that runs anyway (see DEFER_UNKNOWN_NAMES); reported if the run meets such a name. */
+  deferred?: Diagnostic[];
 }
 export interface QuickInfo {
   displayParts?: { text: string }[];
@@ -63,6 +65,8 @@ export function getConverter(): Converter {
   const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
   installVirtualPackage(ts.sys, process.cwd());
   const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
+  const convert = created.convert.bind(created);
+  created.convert = (prevDecl, src) => deferUnknownNames(convert(prevDecl, src));
   // Parse the module's sources now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
   try {
@@ -138,6 +142,14 @@ const LAST_EXPR_NAME = `            const prefix = "tsLastExpr";
 // and declares for later cells the `var`s of top-level loops and blocks, which tslab left out.
 const SHARE_BINDINGS =
   "            output: esModuleToCommonJSModule(output === undefined ? output : exports.rewriteCellOutput(output), transpileTarget),";
+// The next lets a cell run although names in it are declared by no cell yet, when those names are all
+// that is wrong and the cell declares nothing itself (imports aside). A test cell reads its answers in a
+// thunk, `check("ch03-forward", () => ({ z1, a1 }))`, and must say "z1 is not answered yet" rather than
+// stop at "Cannot find name 'z1'". The executor reports the original CompileError when the run then
+// meets such a name, so a typo still reads as one. A cell that declares something keeps the old rule: a
+// function with a typo in its body must not be declared and fail only later, when called.
+const DEFER_UNKNOWN_NAMES = `        const diag = convertDiagnostics(getPreEmitDiagnosticsWithDependencies(builder, srcFile));
+        if (diag.diagnostics.length > 0 && !exports.mayRunWithUnknownNames(diag.diagnostics, localsFile)) {`;
 const PATCHES: [string, string][] = [
   ["        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
   ["            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
@@ -153,6 +165,10 @@ const PATCHES: [string, string][] = [
   ['            const prefix = "tsLastExpr";\n            if (!locals.has(prefix)) {', LAST_EXPR_NAME],
   ["                if (!locals.has(name)) {", "                if (!taken(name)) {"],
   ["            output: esModuleToCommonJSModule(output, transpileTarget),", SHARE_BINDINGS],
+  [
+    "        const diag = convertDiagnostics(getPreEmitDiagnosticsWithDependencies(builder, srcFile));\n        if (diag.diagnostics.length > 0) {",
+    DEFER_UNKNOWN_NAMES,
+  ],
   [
     "        declOutput += remainingDecls(builder.getProgram().getTypeChecker(), srcFile, declsFile);",
     "        declOutput += remainingDecls(builder.getProgram().getTypeChecker(), srcFile, declsFile) +\n" +
@@ -172,7 +188,33 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
   mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
   mod.exports.declareHoistedVars = (checker: object, file: object) => hoistedVarDeclarations(ts, checker as never, file as never);
+  mod.exports.mayRunWithUnknownNames = (diagnostics: Diagnostic[], file: { locals?: Map<string, { flags: number }> }) =>
+    mayRunWithUnknownNames(diagnostics, file, ts.SymbolFlags.Alias);
   return mod.exports;
+}
+
+// "Cannot find name 'x'", "… Did you mean 'y'?", "No value exists in scope for the shorthand property 'x'".
+const UNKNOWN_NAME_CODES = new Set([2304, 2552, 18004]);
+
+/** Only unknown names in the cell itself are wrong, and the cell's own top-level names are all imports. */
+function mayRunWithUnknownNames(diagnostics: Diagnostic[], file: { locals?: Map<string, { flags: number }> }, aliasFlag: number): boolean {
+  if (!diagnostics.every((d) => d.fileName === undefined && UNKNOWN_NAME_CODES.has(d.code))) return false;
+  for (const symbol of file.locals?.values() ?? []) if ((symbol.flags & aliasFlag) === 0) return false;
+  return true;
+}
+
+/** A converted cell that ran despite unknown names: moves those diagnostics aside so the cell runs. */
+function deferUnknownNames(result: ConvertResult): ConvertResult {
+  if (result.output === undefined || result.diagnostics.length === 0) return result;
+  return { ...result, diagnostics: [], deferred: result.diagnostics };
+}
+
+/** True when a deferred cell's run failed on one of its unknown names: report the CompileError instead. */
+export function failedOnUnknownName(error: unknown, converted: ConvertResult, code: string): boolean {
+  if (!converted.deferred || !(error instanceof ReferenceError)) return false;
+  const names = new Set(converted.deferred.map((d) => code.slice(d.start.offset, d.end.offset)));
+  const match = /^(\S+) is not defined$|^Cannot access '([^']+)' before initialization$/.exec(error.message);
+  return match !== null && names.has(match[1] ?? match[2]);
 }
 
 export function isConverterReady(): boolean {

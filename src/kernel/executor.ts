@@ -3,7 +3,7 @@
 
 import path from "path";
 import vm from "vm";
-import { getConverter, type ConvertResult } from "./compiler";
+import { failedOnUnknownName, getConverter, type ConvertResult } from "./compiler";
 import { compileError, interruptError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
 import { alignLines } from "./line-map";
 import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
@@ -91,6 +91,7 @@ export class Executor {
       const result = vm.runInThisContext(wrapped, { filename: cellName, breakOnSigint: true });
       if (converted.hasToplevelAwait) await Promise.race([result, this.interruptPromise]);
     } catch (error) {
+      if (failedOnUnknownName(error, converted, code)) return { status: "error", ...compileError(converted.deferred!, code) };
       const wrapperLine = converted.output.split("\n").length + 1;
       const output = converted.output;
       let locate: ((line: number) => number | undefined) | undefined;

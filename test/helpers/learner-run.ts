@@ -14,6 +14,8 @@ export interface LearnerRun {
   answers: { [answerCellId: string]: string };
   /** which cells to run (a learner path need not run the whole notebook); all when left out */
   keep?: (cell: Cell, index: number, cells: Cell[]) => boolean;
+  /** cells to run after the kept ones, as a learner reruns them: a cell id, with new source for an answer cell */
+  then?: { id: string; source?: string }[];
 }
 
 /** A copy of `nb` holding only the kept cells, with each answer cell's source replaced by the learner's. */
@@ -21,6 +23,14 @@ export function learnerCopy(nb: Notebook, run: LearnerRun): Notebook {
   const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
   if (run.keep) copy.cells = copy.cells.filter(run.keep);
   for (const cell of copy.cells) if (cell.id in run.answers) cell.source = run.answers[cell.id];
+  (run.then ?? []).forEach((step, i) => {
+    const original = nb.cells.find((c) => c.id === step.id);
+    if (!original) throw new Error(`learnerCopy: no cell "${step.id}" in ${run.file}`);
+    const again = JSON.parse(JSON.stringify(original)) as Cell;
+    again.id = `${step.id}-again-${i}`;
+    if (step.source !== undefined) again.source = step.source;
+    copy.cells.push(again);
+  });
   return copy;
 }
 

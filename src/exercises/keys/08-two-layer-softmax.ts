@@ -1,0 +1,134 @@
+// Answer key of 08-two-layer-softmax: the seeded 5-example batch (NumpyRandom(0), N 5, D 4, H 3, C 10, reg 0.05).
+//
+// Everything is rebuilt here from the seed, as the notebook's locked cells build it, so no check depends on a
+// value an editable cell computed.
+
+import type { AnswerKey } from "../key";
+import { Matrix } from "../../core/matrix";
+import { NumpyRandom } from "../../core/random";
+import { softmaxLoss } from "../../nn/two-layer-net";
+
+const N = 5, D = 4, H = 3, C = 10, REG = 0.05;
+const LABELS = [0, 3, 7, 3, 9];
+
+type Ref = { X: Matrix; W1: Matrix; W2: Matrix; b2: Matrix; z1: Matrix; h: Matrix; probs: Matrix; hot: Matrix; dS: Matrix; mask: Matrix };
+let memo: Ref | undefined;
+function ref(): Ref {
+  if (memo) return memo;
+  const rng = new NumpyRandom(0);
+  const X = new Matrix(N, D, rng.randn(N, D));
+  const W1 = new Matrix(D, H, rng.randn(D, H)).mul(0.5);
+  const b1 = new Matrix(1, H, rng.randn(1, H)).mul(0.1);
+  const W2 = new Matrix(H, C, rng.randn(H, C)).mul(0.5);
+  const b2 = new Matrix(1, C, rng.randn(1, C)).mul(0.1);
+  const z1 = X.matmul(W1).add(b1);
+  const h = z1.map((v) => Math.max(0, v));
+  const scores = h.matmul(W2).add(b2);
+  const exps = scores.sub(scores.max(1)).map(Math.exp);
+  const probs = exps.div(exps.sum(1));
+  const hot = Matrix.zeros(N, C);
+  LABELS.forEach((label, i) => hot.set(i, label, 1));
+  memo = { X, W1, W2, b2, z1, h, probs, hot, dS: softmaxLoss(scores, LABELS).dScores, mask: z1.map((v) => (v > 0 ? 1 : 0)) };
+  return memo;
+}
+const dh = () => ref().dS.matmul(ref().W2.T);
+const dz1 = () => dh().mul(ref().mask);
+function rowsSumToZero(m: unknown): boolean {
+  const { shape, data } = (m ?? {}) as { shape?: number[]; data?: number[] };
+  if (!shape || !data || shape.length !== 2) return false;
+  for (let r = 0; r < shape[0]; r++) {
+    let sum = 0;
+    for (let c = 0; c < shape[1]; c++) sum += data[r * shape[1] + c];
+    if (Math.abs(sum) >= 1e-12) return false;
+  }
+  return true;
+}
+const shapeOf = (m: unknown) => (m !== null && typeof m === "object" ? (m as { shape?: unknown }).shape : undefined);
+
+export const key08: AnswerKey = {
+  "ch08-dscores": {
+    items: [
+      ["dScores", { array: () => ref().dS, mistakes: () => {
+        const { probs, hot } = ref();
+        return [
+          { value: probs.sub(hot), hint: "Every row is N = 5 times too large: the loss is the mean over the batch, so divide by N." },
+          { value: probs.div(N), hint: "The −1 at the correct class is missing: dScores = (P − Y)/N, where Y is 1 at each example's label." },
+          { value: hot.sub(probs).div(N), hint: "Wrong sign: it is P − Y (probabilities minus one-hot), not Y − P. Raising the correct class's score must lower the loss." },
+          { value: probs.sub(hot).div(C), hint: "Divided by C = 10, the number of classes. The average runs over the N = 5 examples." },
+          { value: probs, hint: "That is P itself. Subtract 1 at each example's correct class, then divide by N." },
+        ];
+      }, hint: "dScores = (P − Y)/N with Y the one-hot labels." }],
+    ],
+  },
+  // The instructor's hidden test: every row of dScores sums to 0 (read from the answer's data, not its methods).
+  "ch08-dscores-rows": {
+    answer: "ch08-dscores",
+    items: [["every row of dScores sums to 0", { label: "every row of dScores sums to 0", boolean: true, from: (a) => rowsSumToZero(a.dScores) }]],
+  },
+  "ch08-layer2": {
+    answer: "ch08-backward",
+    items: [
+      ["dW2", { array: () => ref().h.T.matmul(ref().dS).add(ref().W2.mul(REG)), mistakes: () => {
+        const hTdS = ref().h.T.matmul(ref().dS);
+        return [
+          { value: hTdS, hint: "The regularization term is missing: the loss holds ½·reg·ΣW2², whose gradient is reg·W2. Add W2.mul(reg)." },
+          { value: hTdS.add(ref().W2.mul(2 * REG)), hint: "The gradient of ½·reg·W2² is reg·W2: the ½ cancels the 2." },
+        ];
+      }, hint: "dW2 = hᵀ · dScores + reg·W2. If dScores failed its check above, fix it first." }],
+      ["db2's shape", { label: "db2's shape", from: (a) => shapeOf(a.db2), array: [1, C], mistakes: [
+        { value: [N, 1], hint: "db2 was summed along the classes (axis 1). b2 is added to every row, so its gradient sums over the rows: dScores.sum(0)." },
+      ] }],
+      ["db2", { array: () => ref().dS.sum(0), mistakes: () => [
+        { value: ref().dS.sum(0).add(ref().b2.mul(REG)), hint: "Biases are not regularized: no reg term in db2." },
+      ], hint: "db2 = the column sums of dScores." }],
+    ],
+  },
+  "ch08-hidden": {
+    answer: "ch08-backward",
+    items: [
+      ["dh", { array: dh, mistakes: () => [
+        { value: dz1(), hint: "That is dh with ReLU's mask already applied (dz1). dh is the gradient at h, before the ReLU: dScores · W2ᵀ." },
+      ], hint: "dh = dScores · W2ᵀ: [5, 10] @ [10, 3]." }],
+      ["dz1", { array: dz1, mistakes: () => [
+        { value: dh(), hint: "ReLU's mask is missing: the gradient passes only where z1 > 0; multiply dh by z1.map((v) => (v > 0 ? 1 : 0))." },
+        { value: dh().mul(ref().h), hint: "You multiplied by ReLU's output h. Its local gradient is its slope: 1 where z1 > 0, else 0." },
+        { value: dh().mul(ref().z1.map((v) => (v > 0 ? 0 : 1))), hint: "The mask is inverted: keep the gradient where z1 > 0 and zero it where z1 ≤ 0." },
+      ], hint: "dz1 = dh ⊙ 1[z1 > 0]." }],
+    ],
+  },
+  "ch08-layer1": {
+    answer: "ch08-backward",
+    items: [
+      ["dW1", { array: () => ref().X.T.matmul(dz1()).add(ref().W1.mul(REG)), mistakes: () => {
+        const { X, W1 } = ref();
+        return [
+          { value: X.T.matmul(dz1()), hint: "The regularization term reg·W1 is missing." },
+          { value: X.T.matmul(dh()).add(W1.mul(REG)), hint: "This used dh, before ReLU's mask. Use dz1 = dh ⊙ 1[z1 > 0]." },
+          { value: X.T.matmul(dz1()).add(W1.mul(2 * REG)), hint: "The gradient of ½·reg·W1² is reg·W1, not 2·reg·W1." },
+        ];
+      }, hint: "dW1 = Xᵀ · dz1 + reg·W1." }],
+      ["db1's shape", { label: "db1's shape", from: (a) => shapeOf(a.db1), array: [1, H], mistakes: [
+        { value: [N, 1], hint: "db1 was summed along the hidden units (axis 1). Sum over the rows: dz1.sum(0)." },
+      ] }],
+      ["db1", { array: () => dz1().sum(0), mistakes: () => [
+        { value: dh().sum(0), hint: "This sums dh, before ReLU's mask. Sum dz1." },
+      ], hint: "db1 = the column sums of dz1." }],
+    ],
+  },
+  "ch08-initial-loss": {
+    items: [["expectedInitialLoss", { number: Math.log(10), mistakes: [
+      { value: 0.1, hint: "0.1 is the probability of each class. The loss is −log of the correct class's probability." },
+      { value: -Math.log(10), hint: "Wrong sign: the loss is −log(1/10) = +ln 10, and a loss is never negative." },
+      { value: 1, hint: "That is log₁₀(10). Cross-entropy uses the natural logarithm, Math.log." },
+      { value: Math.log(10) / 10, hint: "Every example contributes −log(1/10); the mean over examples is −log(1/10) itself, not a tenth of it." },
+    ], hint: "Equal scores → softmax gives each class 1/10 → the loss of every example is −log(1/10)." }]],
+  },
+  "ch08-diagnose": {
+    items: [["diagnosis", { matching: { gradCheckFails: "B", nanValues: "D", lossIncreases: "A", lossFlat: "C" }, hints: {
+      gradCheckFails: "The gradient check compares the backward pass with the loss itself; only the backward pass can be wrong there.",
+      nanValues: "NaN comes from ∞/∞ or ∞ − ∞: something overflowed.",
+      lossIncreases: "A loss that rises steadily is being climbed: look at the sign of the step.",
+      lossFlat: "A flat loss with healthy gradients means the steps are too short.",
+    } }]],
+  },
+};

@@ -43,7 +43,7 @@ describe("figure bundle", () => {
     expect(html).toMatch(/^<div class="bpl-figure"><pre class="bpl-fallback"[^>]*>Loss during training/);
   });
 
-  it("stores long numeric arrays as base64 typed arrays that read back exactly; short or gappy ones stay plain", () => {
+  it("stores long numeric arrays as base64 typed arrays that read back (gaps too); short ones stay plain", () => {
     const n = TYPED_ARRAY_MIN + 10;
     const floats = Array.from({ length: n }, (_, i) => Math.sin(i) / 3);
     const pixels = Array.from({ length: 28 }, (_, r) => Array.from({ length: 56 }, (_, c) => (r * c) % 256));
@@ -64,10 +64,18 @@ describe("figure bundle", () => {
     expect(expandArray(json.data[0].y)).toEqual(floats);
     expect(expandArray(json.data[0].x)).toEqual(floats.map((_, i) => i * 1000));
     expect(expandArray(json.data[1].z)).toEqual(pixels);
-    expect(json.data[2].y).toEqual(gappy);
+    expect(json.data[2].y).toMatchObject({ dtype: "f8" });
+    expect(expandArray(json.data[2].y)).toEqual(gappy);
     expect(json.data[3].y).toEqual([1, 2, 3]);
     // A 28 x 56 pixel grid: 2 kB of base64 instead of one number per line in the saved notebook.
     expect(JSON.stringify(json.data[1].z).length).toBeLessThan(2_200);
+    // Image cells (heatmap z) as float32: they only choose a colour.
+    const shades = pixels.map((row) => row.map((v) => (v === 0 ? null : v / 255)));
+    const image = figureBundle(makeFigure({ data: [{ type: "heatmap", z: shades }], layout: { title: { text: "i" } } }))[PLOTLY_MIME] as FigureJSON;
+    expect(image.data[0].z).toMatchObject({ dtype: "f4", shape: "28,56" });
+    const back = expandArray(image.data[0].z) as (number | null)[][];
+    expect(back[0][0]).toBeNull();
+    expect(back[3][5]).toBeCloseTo(15 / 255, 7);
     // The figure itself is untouched.
     expect(fig.data[1].z).toEqual(pixels);
   });

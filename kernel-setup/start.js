@@ -6,7 +6,8 @@
 //   npm start -- --notebook                the same in Notebook 7
 //   npm start -- --instructor              JupyterLab on notebooks/ (the instructor sources, with solutions)
 //   npm start -- --port 9000 --ip 0.0.0.0  any further flags go to `jupyter lab`/`jupyter notebook` and override ours
-//   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment.
+//   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment;
+//   BACKPROP_LAB_WORKSPACE=DIR puts the learner copy in DIR instead of workspace/.
 //
 // Ctrl-C (or SIGINT/SIGTERM/SIGHUP sent to this process) asks JupyterLab to stop with SIGTERM, its clean shutdown,
 // and we wait for it to finish so kernels are stopped cleanly.
@@ -22,10 +23,10 @@ const OUR_FLAGS = ["--instructor", "--notebook"];
 // The project's own JupyterLab/Notebook 7 settings (no news toast); the user's ~/.jupyter is not touched.
 const APP_SETTINGS = path.join(__dirname, "lab-settings");
 
-/** Makes or updates workspace/ through the project's CLI (TypeScript via tsx); false when it could not. */
-function syncWorkspace() {
+/** Makes or updates the workspace through the project's CLI (TypeScript via tsx); false when it could not. */
+function syncWorkspace(dir) {
   const cli = path.join(setup.ROOT, "bin", "backprop-lab.js");
-  const result = spawnSync(process.execPath, [cli, "workspace"], { cwd: setup.ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [cli, "workspace", "--dir", dir], { cwd: setup.ROOT, stdio: "inherit" });
   return result.status === 0;
 }
 
@@ -45,12 +46,14 @@ function main(argv) {
       return Promise.resolve(1);
     }
   }
+  // BACKPROP_LAB_WORKSPACE puts the learner copy elsewhere (default workspace/ in the project).
+  const workspace = path.resolve(setup.ROOT, process.env.BACKPROP_LAB_WORKSPACE || "workspace");
   // The merge runs before Jupyter starts, so nothing can be saving a notebook while it is rewritten.
-  if (!instructor && !syncWorkspace()) {
+  if (!instructor && !syncWorkspace(workspace)) {
     console.error("start: the workspace could not be made (see above)");
     return Promise.resolve(1);
   }
-  const rootDir = path.join(setup.ROOT, instructor ? "notebooks" : "workspace");
+  const rootDir = instructor ? path.join(setup.ROOT, "notebooks") : workspace;
   const jupyter = setup.venvBin("jupyter");
   if (!fs.existsSync(jupyter)) {
     console.error(`start: ${jupyter} is missing; run \`node kernel-setup/setup.js --force\` to repair the environment`);
@@ -97,7 +100,7 @@ function main(argv) {
     if (match) {
       announced = true;
       const url = `${match[1]}/${match[2]}?token=${token}`;
-      const what = instructor ? "the instructor notebooks (with solutions) in notebooks/" : "your workspace, workspace/";
+      const what = instructor ? "the instructor notebooks (with solutions) in notebooks/" : `your workspace, ${path.relative(setup.ROOT, workspace) || "."}/`;
       console.log(`\n  Backprop Lab is running on ${what}. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
     }
   });

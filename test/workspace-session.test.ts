@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNotebook, type Notebook } from "../src/notebook/nbformat";
+import { readNotebook, writeNotebook, type Notebook } from "../src/notebook/nbformat";
 import { executeNotebook, type NotebookResult } from "../src/notebook/execute";
 import { startJupyterServer, type JupyterServer } from "../src/notebook/server";
 import { syncWorkspace } from "../src/workspace/sync";
@@ -91,6 +91,18 @@ describe("the new learner's path on notebook 03, in a fresh workspace", () => {
     const table = outputs.map((o) => [o.data?.["text/plain"] ?? ""].flat().join("")).join("\n");
     expect(table).toMatch(/03-trace-a-gradient\s+1\s+0\s+\d+/);
   }, 240_000);
+});
+
+describe("a saved notebook after Run All", () => {
+  it("09 (digit grids, training curves) stays under 1.5 MB and carries no plotly.js", async () => {
+    const file = path.join(ws, "09-training-on-digits.ipynb");
+    const result = await run(readNotebook(file));
+    writeNotebook(file, result.notebook);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.length).toBeLessThan(1.5e6);
+    expect(text).not.toContain("* plotly.js v");
+    expect(result.notebook.cells.filter((cell) => cell.cell_type === "code" && cell.outputs.some((o) => "data" in o && "application/vnd.plotly.v1+json" in o.data)).length).toBeGreaterThan(3);
+  }, 600_000);
 });
 
 describe("a learner session leaves the checkout clean", () => {

@@ -48,9 +48,12 @@ function fresh(cell: Cell): Cell {
   return out;
 }
 
-function describe(cell: Cell, index: number): string {
+/** How a learner finds the cell: its exercise id, else its kind and first words. */
+function describe(cell: Cell): string {
   const gid = gradeIdOf(cell);
-  return gid !== undefined ? `"${gid}"` : `cell ${index + 1} (${cell.cell_type})`;
+  if (gid !== undefined) return `"${gid}"`;
+  const first = sourceOf(cell).trim().split("\n")[0];
+  return `the ${cell.cell_type} cell "${first.length > 40 ? `${first.slice(0, 40)}…` : first}"`;
 }
 
 function indexBy(cells: Cell[]): { byGradeId: Map<string, Cell>; byId: Map<string, Cell> } {
@@ -117,8 +120,8 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
       group.push(kept());
     } else {
       group.push(incoming);
-      group.push(plainCopy(theirs, `your edit of ${describe(incoming, k)}`));
-      conflicts.push(`${describe(incoming, k)} changed in the curriculum and you had edited it: the new version is in place, yours is in the cell below it`);
+      group.push(plainCopy(theirs, `your edit of ${describe(incoming)}`));
+      conflicts.push(`${describe(incoming)} changed in the curriculum and you had edited it: the new version is in place, yours is in the cell below it`);
     }
   });
 
@@ -140,8 +143,8 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
       notes.push(`a second copy of "${gid}" is kept as a plain cell after it`);
       groups[anchor].push(plainCopy(cell, `a second copy of "${gid}"`));
     } else if (before !== undefined) {
-      notes.push(`${describe(cell, i)} was removed from the curriculum; your edited copy is kept`);
-      groups[anchor].push(plainCopy(cell, `your edit of ${describe(cell, i)}, which the curriculum removed`));
+      notes.push(`${describe(cell)} was removed from the curriculum; your edited copy is kept`);
+      groups[anchor].push(plainCopy(cell, `your edit of ${describe(cell)}, which the curriculum removed`));
     } else {
       groups[anchor].push(copy(cell));
     }

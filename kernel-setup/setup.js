@@ -242,12 +242,12 @@ function ensureVenv(force) {
     }
     try {
       fs.rmSync(STAMP, { force: true });
-      log("installing JupyterLab, plotly, nbclient, nbconvert, numpy, ipykernel (pip) …");
+      log("installing JupyterLab, Notebook 7, plotly, nbclient, nbconvert, numpy, ipykernel (pip) …");
       const env = { ...process.env, PIP_RETRIES: process.env.PIP_RETRIES || "0", PIP_DISABLE_PIP_VERSION_CHECK: "1" };
       const pip = run(venvPython(), ["-m", "pip", "install", "--quiet", "--no-input", "-r", REQUIREMENTS], { stdio: "inherit", env });
       if (pip.signal) throw new SetupError(`pip was stopped by ${pip.signal}; re-run setup to finish the install`);
       if (pip.status !== 0) throw new SetupError("pip could not install the Python packages (see above); check your network/package index and re-run setup.");
-      const check = run(venvPython(), ["-c", "import jupyterlab, jupyter_server, plotly, nbclient, nbconvert, numpy, ipykernel"], { env });
+      const check = run(venvPython(), ["-c", "import jupyterlab, notebook, jupyter_server, plotly, nbclient, nbconvert, numpy, ipykernel"], { env });
       if (check.status !== 0) throw new SetupError(`the Python packages did not import after install:\n${check.stderr}`);
       fs.writeFileSync(STAMP, JSON.stringify({ requirements: sha256(REQUIREMENTS), root: ROOT, python: python.executable, at: new Date().toISOString() }, null, 2) + "\n");
     } catch (error) {

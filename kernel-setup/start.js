@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: sets the project up when needed, then runs JupyterLab from .venv/ on notebooks/ and prints its URL.
+// `npm start`: sets the project up when needed, makes or updates the learner workspace, then runs JupyterLab
+// from .venv/ on workspace/ and prints its URL.
 //
-//   npm start                              http://127.0.0.1:8888/lab?token=… (no browser is opened)
-//   npm start -- --port 9000 --ip 0.0.0.0  any further flags go to `jupyter lab` and override ours
-//   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment.
+//   npm start                              JupyterLab on workspace/ (the learner copy): http://127.0.0.1:8888/lab?token=…
+//   npm start -- --notebook                the same in Notebook 7
+//   npm start -- --instructor              JupyterLab on notebooks/ (the instructor sources, with solutions)
+//   npm start -- --port 9000 --ip 0.0.0.0  any further flags go to `jupyter lab`/`jupyter notebook` and override ours
+//   BACKPROP_LAB_IP, BACKPROP_LAB_PORT, BACKPROP_LAB_TOKEN, BACKPROP_LAB_BROWSER=1 set the same from the environment;
+//   BACKPROP_LAB_WORKSPACE=DIR puts the learner copy in DIR instead of workspace/.
 //
 // Ctrl-C (or SIGINT/SIGTERM/SIGHUP sent to this process) asks JupyterLab to stop with SIGTERM, its clean shutdown,
 // and we wait for it to finish so kernels are stopped cleanly.
@@ -12,14 +16,28 @@
 const fs = require("fs");
 const path = require("path");
 const crypto = require("crypto");
-const { spawn } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const setup = require("./setup.js");
+
+const OUR_FLAGS = ["--instructor", "--notebook"];
+// The project's own JupyterLab/Notebook 7 settings (no news toast); the user's ~/.jupyter is not touched.
+const APP_SETTINGS = path.join(__dirname, "lab-settings");
+
+/** Makes or updates the workspace through the project's CLI (TypeScript via tsx); false when it could not. */
+function syncWorkspace(dir) {
+  const cli = path.join(setup.ROOT, "bin", "backprop-lab.js");
+  const result = spawnSync(process.execPath, [cli, "workspace", "--dir", dir], { cwd: setup.ROOT, stdio: "inherit" });
+  return result.status === 0;
+}
 
 function main(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
-    console.log("usage: npm start [-- <jupyter lab flags>]   e.g. npm start -- --port 9000");
+    console.log("usage: npm start [-- --notebook] [-- --instructor] [-- <jupyter flags>]   e.g. npm start -- --port 9000");
     return Promise.resolve(0);
   }
+  const instructor = argv.includes("--instructor");
+  const app = argv.includes("--notebook") ? "notebook" : "lab";
+  const jupyterFlags = argv.filter((arg) => !OUR_FLAGS.includes(arg));
   if (!setup.isSetUp()) {
     try {
       setup.ensureSetup({ mode: "venv", force: false });
@@ -28,6 +46,14 @@ function main(argv) {
       return Promise.resolve(1);
     }
   }
+  // BACKPROP_LAB_WORKSPACE puts the learner copy elsewhere (default workspace/ in the project).
+  const workspace = path.resolve(setup.ROOT, process.env.BACKPROP_LAB_WORKSPACE || "workspace");
+  // The merge runs before Jupyter starts, so nothing can be saving a notebook while it is rewritten.
+  if (!instructor && !syncWorkspace(workspace)) {
+    console.error("start: the workspace could not be made (see above)");
+    return Promise.resolve(1);
+  }
+  const rootDir = instructor ? path.join(setup.ROOT, "notebooks") : workspace;
   const jupyter = setup.venvBin("jupyter");
   if (!fs.existsSync(jupyter)) {
     console.error(`start: ${jupyter} is missing; run \`node kernel-setup/setup.js --force\` to repair the environment`);
@@ -36,8 +62,9 @@ function main(argv) {
 
   const token = process.env.BACKPROP_LAB_TOKEN || crypto.randomBytes(24).toString("hex");
   const args = [
-    "lab",
-    `--ServerApp.root_dir=${path.join(setup.ROOT, "notebooks")}`,
+    app,
+    `--ServerApp.root_dir=${rootDir}`,
+    `--${app === "lab" ? "LabApp" : "JupyterNotebookApp"}.app_settings_dir=${APP_SETTINGS}`,
     `--ip=${process.env.BACKPROP_LAB_IP || "127.0.0.1"}`,
     `--port=${process.env.BACKPROP_LAB_PORT || "8888"}`,
     `--IdentityProvider.token=${token}`,
@@ -47,7 +74,7 @@ function main(argv) {
     process.env.BACKPROP_LAB_BROWSER === "1" ? "--ServerApp.open_browser=True" : "--no-browser",
     // Containers and CI often run as root, which JupyterLab refuses without this.
     ...(typeof process.getuid === "function" && process.getuid() === 0 ? ["--allow-root"] : []),
-    ...argv,
+    ...jupyterFlags,
   ];
   // Kernels started by this server find our kernelspec and the venv's Python tools first.
   const env = { ...process.env, PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}` };
@@ -69,11 +96,12 @@ function main(argv) {
     if (announced) return;
     buffered += chunk.toString();
     // Jupyter masks a token it was given ("?token=..."), so the URL is rebuilt with ours.
-    const match = /(https?:\/\/[^\s/]+:\d+)\/lab\?token=/.exec(buffered);
+    const match = /(https?:\/\/[^\s/]+:\d+)\/(lab|tree)\?token=/.exec(buffered);
     if (match) {
       announced = true;
-      const url = `${match[1]}/lab?token=${token}`;
-      console.log(`\n  Backprop Lab is running. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
+      const url = `${match[1]}/${match[2]}?token=${token}`;
+      const what = instructor ? "the instructor notebooks (with solutions) in notebooks/" : `your workspace, ${path.relative(setup.ROOT, workspace) || "."}/`;
+      console.log(`\n  Backprop Lab is running on ${what}. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
     }
   });
 

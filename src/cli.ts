@@ -10,6 +10,9 @@ const commands: { [name: string]: { module: string; summary: string } } = {
   autograde: { module: "./grading/autograde-command", summary: "grade a folder of submissions" },
   feedback: { module: "./grading/feedback-command", summary: "write per-student feedback reports" },
   merge: { module: "./grading/merge-command", summary: "merge gradebooks from sharded autograde runs" },
+  workspace: { module: "./workspace/workspace-command", summary: "make or update the learner workspace (npm start runs it)" },
+  progress: { module: "./workspace/progress-command", summary: "the learner's progress per notebook, as a table" },
+  html: { module: "./notebook/html-command", summary: "export notebooks to HTML that draws every chart offline" },
   bench: { module: "../bench/index", summary: "benchmark training against numpy (and the kernel, when its bench exists)" },
 };
 

@@ -92,6 +92,9 @@ export { OKABE_ITO } from "./plot/palette";
 export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./kernel/display";
 export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
 
+// ── workspace: the learner's progress ─────────────────────────────────────
+export { progressReport } from "./workspace/progress-report";
+
 // ── exercises: checks with specific feedback ──────────────────────────────
 export { check } from "./exercises/check";
 export { showSolution } from "./exercises/solution";

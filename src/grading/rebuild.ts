@@ -15,6 +15,8 @@ export interface PlannedCell {
   gradeId?: string;
   /** Index of the cell in the instructor source (undefined for cells the student added). */
   sourceIndex?: number;
+  /** Index of the submission cell this one was built from (undefined when it came from the source). */
+  studentIndex?: number;
 }
 
 export type AnswerState = "answered" | "unanswered" | "missing";
@@ -123,7 +125,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
   });
 
   // Cells the student added go after the last source cell that preceded them in the submission.
-  const extrasAfter = new Map<number, Cell[]>();
+  const extrasAfter = new Map<number, { cell: Cell; studentIndex: number }[]>();
   let anchor = -1;
   let dropped = 0;
   student.forEach((cell, i) => {
@@ -140,7 +142,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
     const copy: Cell = JSON.parse(JSON.stringify(cell));
     delete copy.metadata.nbgrader;
     copy.outputs = copy.cell_type === "code" ? [] : copy.outputs;
-    extrasAfter.set(anchor, [...(extrasAfter.get(anchor) ?? []), copy]);
+    extrasAfter.set(anchor, [...(extrasAfter.get(anchor) ?? []), { cell: copy, studentIndex: i }]);
   });
   if (dropped > 0) notes.push(`${dropped} duplicated graded cell(s) ignored`);
 
@@ -149,10 +151,10 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
   const cells: PlannedCell[] = [];
   let extraCount = 0;
   const pushExtras = (at: number): void => {
-    for (const extra of extrasAfter.get(at) ?? []) {
+    for (const { cell: extra, studentIndex } of extrasAfter.get(at) ?? []) {
       extra.id = `student-extra-${++extraCount}`;
       notebook.cells.push(extra);
-      cells.push({ role: "extra" });
+      cells.push({ role: "extra", studentIndex });
     }
   };
   pushExtras(-1);
@@ -170,7 +172,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
       out.execution_count = null;
     }
     notebook.cells.push(out);
-    cells.push({ role, gradeId: gradeIdOf(cell), sourceIndex: s });
+    cells.push({ role, gradeId: gradeIdOf(cell), sourceIndex: s, studentIndex: chosen });
     pushExtras(s);
   });
   return { notebook, cells, answers, notes };

@@ -1,15 +1,15 @@
-// Figures as MIME bundles (Plotly JSON, HTML, text/plain), plotly.js embedded once, show() and in-place updates.
+// Figures as MIME bundles (Plotly JSON, HTML, text/plain), never carrying plotly.js; show() and in-place updates.
 import { describe, expect, it } from "vitest";
 import { captureDisplays } from "../../test/helpers/display-capture";
 import { isRichDisplay, MIME_BUNDLE } from "../kernel/display";
-import { figureBundle, PLOTLY_MIME } from "./bundle";
+import { figureBundle, figureHTML, PLOTLY_MIME } from "./bundle";
+import { expandArray, TYPED_ARRAY_MIN } from "./typed-arrays";
 import { makeFigure, type FigureJSON } from "./figure";
 import { lossCurve } from "./loss-curve";
 import { show } from "./show";
+import { PLOTLY_PAGE_MARK, withPlotly } from "./plotly-library";
 
 const sent = captureDisplays();
-
-const LIBRARY_MARK = "plotly.js, embedded once per kernel session";
 
 describe("figure bundle", () => {
   it("has plotly JSON as an object, HTML and text/plain", () => {
@@ -34,26 +34,72 @@ describe("figure bundle", () => {
     expect(Object.getOwnPropertySymbols(round)).toHaveLength(0);
   });
 
-  it("embeds plotly.js in the first figure's HTML only", () => {
-    const first = figureBundle(lossCurve([1, 2]))["text/html"] as string;
-    const second = figureBundle(lossCurve([1, 2]))["text/html"] as string;
-    expect(first).toContain(LIBRARY_MARK);
-    expect(first).toContain('if (typeof window.Plotly === "undefined")');
-    expect(first.length).toBeGreaterThan(1_000_000);
-    expect(second).not.toContain(LIBRARY_MARK);
-    expect(second.length).toBeLessThan(20_000);
-    expect(second).toContain("window.Plotly.newPlot(el, fig)");
+  it("no figure carries plotly.js or a second copy of its data: the HTML is the figure in words", () => {
+    const first = figureBundle(lossCurve([1, 2]));
+    const second = figureBundle(lossCurve([1, 2]));
+    expect(first).toEqual(second);
+    const html = first["text/html"] as string;
+    expect(html).not.toContain("<script");
+    expect(html).toMatch(/^<div class="bpl-figure"><pre class="bpl-fallback"[^>]*>Loss during training/);
   });
 
-  it("keeps the HTML safe: no script end or comment inside the embedded JSON or library", () => {
+  it("stores long numeric arrays as base64 typed arrays that read back (gaps too); short ones stay plain", () => {
+    const n = TYPED_ARRAY_MIN + 10;
+    const floats = Array.from({ length: n }, (_, i) => Math.sin(i) / 3);
+    const pixels = Array.from({ length: 28 }, (_, r) => Array.from({ length: 56 }, (_, c) => (r * c) % 256));
+    const gappy = [...floats.slice(0, -1), null];
+    const fig = makeFigure({
+      data: [
+        { type: "scatter", x: floats.map((_, i) => i * 1000), y: floats },
+        { type: "heatmap", z: pixels },
+        { type: "scatter", y: gappy },
+        { type: "scatter", y: [1, 2, 3] },
+      ],
+      layout: { title: { text: "arrays" } },
+    });
+    const json = figureBundle(fig)[PLOTLY_MIME] as FigureJSON;
+    expect(json.data[0].x).toMatchObject({ dtype: "i4" });
+    expect(json.data[0].y).toMatchObject({ dtype: "f8" });
+    expect(json.data[1].z).toMatchObject({ dtype: "u1", shape: "28,56" });
+    expect(expandArray(json.data[0].y)).toEqual(floats);
+    expect(expandArray(json.data[0].x)).toEqual(floats.map((_, i) => i * 1000));
+    expect(expandArray(json.data[1].z)).toEqual(pixels);
+    expect(json.data[2].y).toMatchObject({ dtype: "f8" });
+    expect(expandArray(json.data[2].y)).toEqual(gappy);
+    expect(json.data[3].y).toEqual([1, 2, 3]);
+    // A 28 x 56 pixel grid: 2 kB of base64 instead of one number per line in the saved notebook.
+    expect(JSON.stringify(json.data[1].z).length).toBeLessThan(2_200);
+    // Image cells (heatmap z) as float32: they only choose a colour.
+    const shades = pixels.map((row) => row.map((v) => (v === 0 ? null : v / 255)));
+    const image = figureBundle(makeFigure({ data: [{ type: "heatmap", z: shades }], layout: { title: { text: "i" } } }))[PLOTLY_MIME] as FigureJSON;
+    expect(image.data[0].z).toMatchObject({ dtype: "f4", shape: "28,56" });
+    const back = expandArray(image.data[0].z) as (number | null)[][];
+    expect(back[0][0]).toBeNull();
+    expect(back[3][5]).toBeCloseTo(15 / 255, 7);
+    // The figure itself is untouched.
+    expect(fig.data[1].z).toEqual(pixels);
+  });
+
+  it("keeps the drawing HTML of an export safe: no script end or comment inside the embedded JSON", () => {
     const fig = makeFigure({ data: [{ type: "scatter", name: "</script><!--", x: [1], y: [2] }], layout: { title: { text: "<b>t</b>" } } });
-    const html = figureBundle(fig, { embedLibrary: true })["text/html"] as string;
-    // Only our own two <script> elements open and close.
-    expect(html.match(/<script/gi)).toHaveLength(2);
-    expect(html.match(/<\/script>/gi)).toHaveLength(2);
+    const html = figureHTML(fig, "</script><!-- words");
+    // Only our own <script> element opens and closes.
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script>/gi)).toHaveLength(1);
     expect(html).not.toContain("<!--");
+    expect(html).toContain("window.Plotly.newPlot(el, fig)");
     // The text fallback (what a no-JavaScript viewer sees) is escaped.
     expect(html).toContain("&lt;/script&gt;&lt;!--");
+  });
+
+  it("an exported page gets plotly.js once, in its head, safe inside its script and hidden from AMD loaders", () => {
+    const page = `<html><head><title>t</title></head><body>${figureHTML(lossCurve([1, 2]), "words")}</body></html>`;
+    const withLibrary = withPlotly(page);
+    expect(withLibrary.length).toBeGreaterThan(1_000_000);
+    expect(withLibrary.indexOf(PLOTLY_PAGE_MARK)).toBeLessThan(withLibrary.indexOf("</head>"));
+    expect(withLibrary.match(/<\/script>/gi)).toHaveLength(2);
+    expect(withLibrary).toContain("window.define = undefined");
+    expect(withPlotly(withLibrary)).toBe(withLibrary);
   });
 
   it("carries frames when the figure has them", () => {
@@ -84,10 +130,6 @@ describe("show", () => {
     expect(sent.slice(1).map((s) => [s.update, s.options.displayId])).toEqual([[true, shown.displayId], [true, shown.displayId]]);
     expect(Object.keys(sent[1].bundle)).toEqual(["text/plain"]);
     expect((sent[2].bundle[PLOTLY_MIME] as FigureJSON).data[0].y).toEqual([1, 0.5, 0.2]);
-    // The library-carrying output keeps the library; others never get it.
-    expect(sent[2].bundle["text/html"]).toContain(LIBRARY_MARK);
-    const other = show(lossCurve([2]));
-    other.update(lossCurve([3]));
-    expect(sent[5].bundle["text/html"]).not.toContain(LIBRARY_MARK);
+    expect((sent[2].bundle["text/html"] as string).length).toBeLessThan(20_000);
   });
 });

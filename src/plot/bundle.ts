@@ -1,24 +1,21 @@
-// A figure as one MIME bundle: Plotly JSON for front ends with the renderer, HTML that draws it
-// with an embedded plotly.js elsewhere (JupyterLab without the extension, nbconvert pages), and
-// text/plain in words for everything else.
+// A figure as one MIME bundle: Plotly JSON for front ends with the renderer (JupyterLab, Notebook 7; long
+// arrays as base64 typed arrays), HTML with the figure in words (what GitHub and a JupyterLab without
+// the renderer show), and text/plain in words. No output carries plotly.js or a second copy of the
+// data, so saved notebooks stay small and the same figure always gives the same bundle. An HTML
+// export (notebook/html-command.ts) swaps in figureHTML, which draws the chart, and adds plotly.js once.
 
 import type { MimeBundle } from "../kernel/display";
 import type { FigureJSON } from "./figure";
 import { escapeHtml } from "./format";
-import { claimPlotlyEmbedding, plotlyScript } from "./plotly-library";
 import { describeFigure } from "./summary";
+import { compactTrace } from "./typed-arrays";
 
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
-export interface BundleOptions {
-  /** Force (true) or forbid (false) embedding plotly.js; default: only the first figure per kernel. */
-  embedLibrary?: boolean;
-}
-
 /** The plain JSON object the Plotly renderer expects: data, layout, frames, config. */
 export function plotlyJSON(fig: FigureJSON): FigureJSON {
-  const out: FigureJSON = { data: fig.data, layout: fig.layout };
-  if (fig.frames && fig.frames.length > 0) out.frames = fig.frames;
+  const out: FigureJSON = { data: fig.data.map(compactTrace), layout: fig.layout };
+  if (fig.frames && fig.frames.length > 0) out.frames = fig.frames.map((frame) => ({ ...frame, data: frame.data.map(compactTrace) }));
   if (fig.config) out.config = fig.config;
   return out;
 }
@@ -33,19 +30,15 @@ function scriptJSON(value: unknown): string {
 
 let htmlCounter = 0;
 
-/** HTML that draws the figure once window.Plotly exists (waiting up to a minute for it). */
-export function figureHTML(fig: FigureJSON, text: string, embedLibrary: boolean): string {
+/** HTML that draws the figure once window.Plotly exists (waiting a few seconds for it), else keeps the words. */
+export function figureHTML(fig: FigureJSON, text: string): string {
   htmlCounter += 1;
   const id = `bpl-fig-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${htmlCounter}`;
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
-  const library = embedLibrary
-    ? `<script type="text/javascript">/* plotly.js, embedded once per kernel session */\n${plotlyScript()}\n</script>\n`
-    : "";
   // The fallback <pre> is what a viewer that strips scripts (GitHub) shows; drawing replaces it.
   return (
     `<div id="${id}" class="bpl-figure" style="width:100%;min-height:${height}px">` +
     `<pre class="bpl-fallback" style="white-space:pre-wrap">${escapeHtml(text)}</pre></div>\n` +
-    library +
     `<script type="text/javascript">
 (function () {
   var fig = ${scriptJSON(plotlyJSON(fig))};
@@ -58,10 +51,10 @@ export function figureHTML(fig: FigureJSON, text: string, embedLibrary: boolean)
       return;
     }
     tries += 1;
-    if (tries < 600) { setTimeout(draw, 100); return; }
+    if (tries < 100) { setTimeout(draw, 100); return; }
     if (el) el.insertAdjacentHTML("beforeend",
-      "<p><i>plotly.js is not on this page: it travels with the first chart a kernel session shows. " +
-      "Restart the kernel and run all cells to include it.</i></p>");
+      "<p><i>This chart is drawn by plotly.js, which this page does not include. " +
+      "Export the notebook with <code>npx backprop-lab html NOTEBOOK.ipynb</code> to get a page that draws it offline.</i></p>");
   }
   draw();
 })();
@@ -69,13 +62,17 @@ export function figureHTML(fig: FigureJSON, text: string, embedLibrary: boolean)
   );
 }
 
+/** The figure in words as HTML: a viewer that strips scripts or has no Plotly renderer shows this. */
+export function fallbackHTML(text: string): string {
+  return `<div class="bpl-figure"><pre class="bpl-fallback" style="white-space:pre-wrap">${escapeHtml(text)}</pre></div>`;
+}
+
 /** One bundle: plotly JSON (an object), HTML, and a text summary. */
-export function figureBundle(fig: FigureJSON, options: BundleOptions = {}): MimeBundle {
+export function figureBundle(fig: FigureJSON): MimeBundle {
   const text = describeFigure(fig);
-  const embed = options.embedLibrary ?? claimPlotlyEmbedding();
   return {
     [PLOTLY_MIME]: plotlyJSON(fig),
-    "text/html": figureHTML(fig, text, embed),
+    "text/html": fallbackHTML(text),
     "text/plain": text,
   };
 }

@@ -15,7 +15,6 @@ import { describeFigure } from "./summary";
 import type { MimeBundle } from "../kernel/display";
 import { baseLayout, logAxisTicks } from "./layout";
 import { OKABE_ITO, tint } from "./palette";
-import { claimPlotlyEmbedding } from "./plotly-library";
 import { smooth } from "./line-chart";
 import { Throttle, type Clock } from "./throttle";
 // Type-only: erased at run time, so plot still takes plain numbers, but fit owns the one contract.
@@ -88,7 +87,7 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
 
   const render = (final: boolean) => {
     if (!final && !throttle.ready()) return;
-    const bundle = final ? figureBundle(figure(), { embedLibrary: claimPlotlyEmbedding() }) : frame();
+    const bundle = final ? figureBundle(figure()) : frame();
     if (!handle) handle = displayBundle(bundle);
     else handle.update(bundle);
   };

@@ -3,7 +3,6 @@
 import { displayBundle } from "../kernel/display";
 import type { FigureJSON } from "./figure";
 import { figureBundle } from "./bundle";
-import { claimPlotlyEmbedding } from "./plotly-library";
 
 export interface ShownFigure {
   readonly displayId: string;
@@ -13,16 +12,13 @@ export interface ShownFigure {
 
 /** Sends the figure as one output; update(fig) redraws it in place. */
 export function show(fig: FigureJSON): ShownFigure {
-  // If this output carries plotly.js, its updates must keep carrying it: the saved notebook
-  // keeps only the last version of an output, and later figures depend on this one's library.
-  const carrier = claimPlotlyEmbedding();
-  const handle = displayBundle(figureBundle(fig, { embedLibrary: carrier }));
+  const handle = displayBundle(figureBundle(fig));
   return {
     displayId: handle.displayId,
     update: (next) => {
       // JupyterLab's Plotly renderer ignores updates to a chart it has drawn; a text-only update in
       // between makes the front end swap renderers, so the new figure gets a fresh one.
-      const bundle = figureBundle(next, { embedLibrary: carrier });
+      const bundle = figureBundle(next);
       handle.update({ "text/plain": bundle["text/plain"] });
       handle.update(bundle);
     },

@@ -1,7 +1,6 @@
 // Catches what plot code sends to the kernel's display sink, fresh for each test, so tests can assert the bundles sent.
 import { afterEach, beforeEach } from "vitest";
 import { installDisplaySink, type DisplayOptions, type MimeBundle } from "../../src/kernel/display";
-import { resetPlotlyEmbedding } from "../../src/plot/plotly-library";
 
 export interface SentDisplay {
   bundle: MimeBundle;
@@ -11,14 +10,12 @@ export interface SentDisplay {
 }
 
 /**
- * Registers beforeEach/afterEach in the calling file: each test starts with an empty list and with Plotly not yet
- * embedded (it is embedded once per session, so otherwise test order would decide which bundle carries it).
+ * Registers beforeEach/afterEach in the calling file: each test starts with an empty list.
  */
 export function captureDisplays(): SentDisplay[] {
   const sent: SentDisplay[] = [];
   beforeEach(() => {
     sent.length = 0;
-    resetPlotlyEmbedding();
     installDisplaySink({ display: (bundle, options, update) => sent.push({ bundle, options, update }) });
   });
   afterEach(() => installDisplaySink(undefined));

@@ -1,0 +1,237 @@
+// Makes or updates a learner workspace from the instructor notebooks, never losing what the learner wrote.
+//
+// Per source notebook: missing from the workspace → the learner version is written; unchanged source
+// (same hash as when the copy was made) → not touched; changed source → dated backup, then a merge
+// (merge.ts) written through a temp file. Problems (bad JSON, a full or read-only disk) leave the
+// learner's file as it was and give one line naming the file and what was kept.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createHash } from "node:crypto";
+import { Notebook } from "../grading/cells";
+import { loadCourse, type CourseNotebook } from "../grading/course";
+import { parseNotebook, serializeNotebook, validateNotebook, type Notebook as FileNotebook } from "../notebook/nbformat";
+import { WorkspacePaths, workspacePaths } from "./layout";
+import { mergeLearnerNotebook } from "./merge";
+import { describeWriteError, writeFileAtomic } from "./safe-write";
+import { solutionsOf, type Solutions } from "./solutions";
+import { NotebookRecord, WorkspaceState, readState, writeState } from "./state";
+
+export interface SyncOptions {
+  /** The instructor notebooks (notebooks/). */
+  sourceDir: string;
+  /** The learner workspace (workspace/); made when missing. */
+  workspaceDir: string;
+  /** For the backup folder's name; defaults to now. */
+  now?: Date;
+}
+
+export interface SyncReport {
+  /** One line per thing the learner should know, each naming its file. */
+  lines: string[];
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Files left as they were because something was wrong (bad JSON, disk); each has a line. */
+  problems: string[];
+}
+
+/** Which source notebook a workspace notebook was made from (stamped in its metadata). */
+export const SOURCE_STAMP_KEY = "workspace";
+
+function stamped(release: Notebook, sourceName: string): Notebook {
+  const copy = JSON.parse(JSON.stringify(release)) as Notebook;
+  const meta = (copy.metadata.backprop_lab ?? {}) as { [key: string]: unknown };
+  copy.metadata.backprop_lab = { ...meta, [SOURCE_STAMP_KEY]: { source: sourceName } };
+  return copy;
+}
+
+function stampOf(text: string): string | undefined {
+  try {
+    const meta = (JSON.parse(text) as { metadata?: { backprop_lab?: { workspace?: { source?: unknown } } } }).metadata;
+    const source = meta?.backprop_lab?.workspace?.source;
+    return typeof source === "string" ? source : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function notebookText(notebook: Notebook, file: string): string {
+  const problems = validateNotebook(notebook);
+  if (problems.length > 0) throw new Error(`${file}: the merged notebook is not valid nbformat: ${problems.join("; ")}`);
+  return serializeNotebook(notebook as unknown as FileNotebook);
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+class Sync {
+  readonly report: SyncReport = { lines: [], created: [], updated: [], unchanged: [], problems: [] };
+  private readonly stamp: string;
+  private readonly label: string;
+
+  constructor(
+    private readonly paths: WorkspacePaths,
+    private readonly state: WorkspaceState,
+    now: Date,
+  ) {
+    this.stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+    this.label = path.basename(paths.root);
+  }
+
+  private shown(file: string): string {
+    return `${this.label}/${path.relative(this.paths.root, file)}`;
+  }
+
+  /** Workspace notebooks that no record claims, with the source each was stamped from. */
+  private unclaimedBySource(): Map<string, string[]> {
+    const claimed = new Set(Object.values(this.state.notebooks).map((record) => record.file));
+    const out = new Map<string, string[]>();
+    for (const name of fs.readdirSync(this.paths.root).sort()) {
+      if (!name.endsWith(".ipynb") || claimed.has(name)) continue;
+      const source = stampOf(fs.readFileSync(path.join(this.paths.root, name), "utf8"));
+      if (source !== undefined) out.set(source, [...(out.get(source) ?? []), name]);
+    }
+    return out;
+  }
+
+  sync(course: CourseNotebook[]): void {
+    const unclaimed = this.unclaimedBySource();
+    for (const entry of course) {
+      const sourceText = fs.readFileSync(entry.file, "utf8");
+      const hash = sha256(sourceText);
+      const release = stamped(entry.release, entry.name);
+      let record: NotebookRecord | undefined = this.state.notebooks[entry.name];
+      let target = path.join(this.paths.root, record?.file ?? entry.name);
+      if (!fs.existsSync(target)) {
+        const renamed = (unclaimed.get(entry.name) ?? []).filter((name) => name !== entry.name);
+        if (renamed.length === 1) {
+          // The learner renamed it in JupyterLab: follow the new name rather than making a second copy.
+          this.report.lines.push(`${this.shown(target)} is now ${this.shown(path.join(this.paths.root, renamed[0]))} (renamed); updates go there`);
+          record = { file: renamed[0], sourceHash: record?.sourceHash ?? "", at: record?.at ?? "" };
+          this.state.notebooks[entry.name] = record;
+          target = path.join(this.paths.root, renamed[0]);
+        } else {
+          const fresh = path.join(this.paths.root, entry.name);
+          if (fs.existsSync(fresh)) {
+            record = undefined; // a file under the source's own name: merge into it, as an unknown copy
+            target = fresh;
+          } else {
+            this.create(entry, release, hash, fresh, record !== undefined ? target : undefined, renamed);
+            continue;
+          }
+        }
+      }
+      if (record !== undefined && record.sourceHash === hash) {
+        this.report.unchanged.push(entry.name);
+        continue;
+      }
+      this.update(entry, release, hash, target);
+    }
+  }
+
+  private create(entry: CourseNotebook, release: Notebook, hash: string, target: string, missing: string | undefined, copies: string[]): void {
+    try {
+      writeFileAtomic(target, notebookText(release, target));
+      this.remember(entry, release, hash, target);
+    } catch (error) {
+      this.report.problems.push(entry.name);
+      this.report.lines.push(`${this.shown(target)}: could not be written (${describeWriteError(error)}); nothing else was changed`);
+      return;
+    }
+    this.report.created.push(entry.name);
+    if (copies.length > 1) this.report.lines.push(`${this.shown(target)} was missing and ${copies.join(", ")} were all made from it; made a fresh copy, the others are untouched`);
+    else if (missing === target) this.report.lines.push(`${this.shown(target)} was missing (deleted?); made a fresh copy`);
+    else if (missing !== undefined) this.report.lines.push(`${this.shown(missing)} was missing (deleted?); made a fresh copy as ${this.shown(target)}`);
+  }
+
+  private update(entry: CourseNotebook, release: Notebook, hash: string, target: string): void {
+    const shown = this.shown(target);
+    let mine: Notebook;
+    let text: string;
+    try {
+      text = fs.readFileSync(target, "utf8");
+      mine = parseNotebook(text, shown) as unknown as Notebook;
+    } catch (error) {
+      this.report.problems.push(entry.name);
+      const reason = (error as Error).message.replace(`${shown}: `, "");
+      this.report.lines.push(`${shown} is not a readable notebook (${reason}): left as it is and not updated; fix it, or rename it and run npm start again for a fresh copy`);
+      return;
+    }
+    const base = this.readRelease(entry.name);
+    const merged = mergeLearnerNotebook(base, release, mine);
+    const mergedText = notebookText(merged.notebook, shown);
+    if (mergedText === text) {
+      this.remember(entry, release, hash, target);
+      this.report.unchanged.push(entry.name);
+      return;
+    }
+    const backup = path.join(this.paths.backups, this.stamp, path.basename(target));
+    try {
+      fs.mkdirSync(path.dirname(backup), { recursive: true });
+      fs.copyFileSync(target, backup, fs.constants.COPYFILE_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        this.report.problems.push(entry.name);
+        this.report.lines.push(`${shown}: could not back it up before updating (${describeWriteError(error)}): left as it is and not updated`);
+        return;
+      }
+    }
+    try {
+      writeFileAtomic(target, mergedText);
+      this.remember(entry, release, hash, target);
+    } catch (error) {
+      this.report.problems.push(entry.name);
+      this.report.lines.push(`${shown}: could not write the update (${describeWriteError(error)}): your notebook is as it was (a copy is in ${this.shown(backup)})`);
+      return;
+    }
+    this.report.updated.push(entry.name);
+    const kept = merged.answersKept.length;
+    this.report.lines.push(`${shown}: updated to the new curriculum; ${kept} answer${kept === 1 ? "" : "s"} of yours kept; the previous version is in ${this.shown(backup)}`);
+    for (const line of [...merged.conflicts, ...merged.notes]) this.report.lines.push(`${shown}: ${line}`);
+  }
+
+  private readRelease(name: string): Notebook | undefined {
+    try {
+      return parseNotebook(fs.readFileSync(path.join(this.paths.releases, name), "utf8")) as unknown as Notebook;
+    } catch {
+      return undefined; // no base: every difference from the new version counts as the learner's
+    }
+  }
+
+  /** The release the copy now reflects: the base of the next merge, and the record saying so. */
+  private remember(entry: CourseNotebook, release: Notebook, hash: string, target: string): void {
+    writeFileAtomic(path.join(this.paths.releases, entry.name), notebookText(release, entry.name));
+    this.state.notebooks[entry.name] = { file: path.basename(target), sourceHash: hash, at: new Date().toISOString() };
+  }
+}
+
+function writeSolutions(paths: WorkspacePaths, course: CourseNotebook[]): void {
+  const all: Solutions = {};
+  for (const entry of course) Object.assign(all, solutionsOf(entry.source));
+  const text = JSON.stringify(all, null, 1) + "\n";
+  if (fs.existsSync(paths.solutions) && fs.readFileSync(paths.solutions, "utf8") === text) return;
+  writeFileAtomic(paths.solutions, text);
+}
+
+/** Makes or updates the workspace; throws only when the workspace itself cannot be made. */
+export function syncWorkspace(options: SyncOptions): SyncReport {
+  const paths = workspacePaths(path.resolve(options.workspaceDir));
+  try {
+    fs.mkdirSync(paths.marker, { recursive: true });
+  } catch (error) {
+    throw new Error(`cannot make the workspace folder ${paths.marker}: ${describeWriteError(error)}`);
+  }
+  const course = loadCourse([options.sourceDir]).notebooks;
+  const { state, problem } = readState(paths.state);
+  const sync = new Sync(paths, state, options.now ?? new Date());
+  if (problem) sync.report.lines.push(problem);
+  sync.sync(course);
+  try {
+    writeSolutions(paths, course);
+    writeState(paths.state, state);
+  } catch (error) {
+    sync.report.lines.push(`${paths.marker}: could not save the workspace's records (${describeWriteError(error)}); your notebooks are as listed above`);
+  }
+  return sync.report;
+}
+

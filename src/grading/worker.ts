@@ -105,5 +105,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
     await dropServer(worker);
   }
   const tries = policy.retries + 1;
-  return notGraded(student, course, `${failures[failures.length - 1]} (${tries} ${tries === 1 ? "try" : "tries"})`);
+  // One line: a server that did not start appends its log, which belongs in no gradebook row.
+  const last = failures[failures.length - 1].split("\n")[0].trim();
+  return notGraded(student, course, `${last} (${tries} ${tries === 1 ? "try" : "tries"})`);
 }

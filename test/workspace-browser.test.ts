@@ -146,6 +146,27 @@ describe("npm start: JupyterLab on a fresh workspace", () => {
     expect(toasts.filter((t) => /news/i.test(t))).toEqual([]);
   }, 240_000);
 
+  it("09 saved after Run All in JupyterLab (charts, with the renderer's PNGs) stays under 1.5 MB", async () => {
+    const file = path.join(workspace(), "09-training-on-digits.ipynb");
+    await openIn(page, `${lab.url}lab/tree/09-training-on-digits.ipynb?token=${lab.token}`);
+    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext?.session?.kernel?.status === "idle", null, { timeout: 120_000, polling: 250 });
+    await page.evaluate(() => window.jupyterapp.commands.execute("notebook:run-all-cells"));
+    await page.waitForFunction(() => {
+      const widget = window.jupyterapp.shell.currentWidget;
+      const code = widget.content.widgets.filter((c: any) => c.model.type === "code");
+      return code.every((c: any) => c.model.executionCount !== null) && widget.sessionContext.session.kernel.status === "idle";
+    }, null, { timeout: 480_000, polling: 1000 });
+    await page.waitForFunction(() => document.querySelectorAll(".js-plotly-plot .main-svg").length >= 4, null, { timeout: 60_000 });
+    const before = fs.statSync(file).mtimeMs;
+    await page.evaluate(() => window.jupyterapp.commands.execute("docmanager:save"));
+    await page.waitForFunction(() => !window.jupyterapp.shell.currentWidget.context.model.dirty, null, { timeout: 60_000, polling: 250 });
+    expect(fs.statSync(file).mtimeMs).toBeGreaterThan(before);
+    const saved = fs.readFileSync(file, "utf8");
+    expect(saved).toContain("application/vnd.plotly.v1+json");
+    expect(saved).not.toContain("* plotly.js v");
+    expect(saved.length).toBeLessThan(1.5e6);
+  }, 600_000);
+
   it("stops cleanly on SIGTERM", async () => {
     expect(await lab.stop()).toBe(0);
   }, 60_000);

@@ -266,7 +266,8 @@ function kernelSpec() {
     argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab.js"), "kernel", "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
-    interrupt_mode: "signal",
+    // Interrupts arrive as interrupt_request on the control channel (src/kernel/interrupt-gate.ts says why not SIGINT).
+    interrupt_mode: "message",
     env: {},
     metadata: { debugger: false, backprop_lab: { root: ROOT } },
   };

@@ -7,7 +7,7 @@ const { parentPort, workerData } = require("worker_threads");
 const { createHmac, randomUUID, timingSafeEqual } = require("crypto");
 const zmq = require("zeromq");
 
-const { info, endpoints, inputBuffer } = workerData;
+const { info, endpoints, inputBuffer, gateBuffer, GATE } = workerData;
 const DELIMITER = "<IDS|MSG>";
 const algorithm = (info.signature_scheme || "hmac-sha256").replace(/^hmac-/, "");
 
@@ -41,7 +41,7 @@ function answerInterrupt(frames) {
   const header = JSON.parse(parts[0].toString());
   if (header.msg_type !== "interrupt_request") return false;
   finishInput(INPUT_STATE.INTERRUPTED);
-  process.kill(process.pid, "SIGINT");
+  interruptMainThread();
   const reply = [
     JSON.stringify({
       msg_id: randomUUID(),
@@ -57,6 +57,32 @@ function answerInterrupt(frames) {
   ];
   sendControl([...frames.slice(0, at), DELIMITER, sign(reply), ...reply]);
   return true;
+}
+
+// The gate's protocol is described in interrupt-gate.ts: SIGINT only while the cell wrapper holds RUNNING.
+const gate = new Int32Array(gateBuffer);
+
+function interruptMainThread() {
+  for (;;) {
+    const state = Atomics.load(gate, 0);
+    if (state === GATE.SIGNALING) return;
+    if (state === GATE.RUNNING) {
+      if (Atomics.compareExchange(gate, 0, GATE.RUNNING, GATE.SIGNALING) !== GATE.RUNNING) continue;
+      try {
+        process.kill(process.pid, "SIGINT");
+      } catch (error) {
+        // No signal is coming: let the cell's wrapper go on rather than wait for one.
+        Atomics.compareExchange(gate, 0, GATE.SIGNALING, GATE.RUNNING);
+        Atomics.notify(gate, 0);
+        parentPort.postMessage({ log: `interrupt: SIGINT failed: ${error}` });
+      }
+      return;
+    }
+    if (state === GATE.IDLE && Atomics.compareExchange(gate, 0, GATE.IDLE, GATE.REQUESTED) !== GATE.IDLE) continue;
+    // No synchronous run to break: the main thread reads this once its event loop is free (an awaiting cell).
+    parentPort.postMessage({ interrupt: true });
+    return;
+  }
 }
 
 async function serveControl() {

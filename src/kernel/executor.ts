@@ -1,11 +1,12 @@
 // Runs cells: tslab's converter type-checks and transpiles, vm runs the result in this process
-// with Ctrl-C breaking out of loops, and the last expression's value comes back to the kernel.
+// with an interrupt breaking out of loops (interrupt-gate.ts), and the last expression's value comes back.
 
 import { randomBytes } from "crypto";
 import path from "path";
 import vm from "vm";
 import { failedOnUnknownName, getConverter, type ConvertResult } from "./compiler";
 import { compileError, interruptError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
+import { InterruptGate } from "./interrupt-gate";
 import { alignLines } from "./line-map";
 import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 
@@ -67,12 +68,16 @@ export class Executor {
   private readonly cache = new Map<string, ConvertResult>();
   private readonly require: ReturnType<typeof createCellRequire>;
   private running = false;
-  private interruptRequested = false;
   private rejectInterrupt: (reason: unknown) => void = () => {};
   private interruptPromise!: Promise<never>;
 
   /** `grading`: cells get the grading require (package-link.ts), as in the grading kernelspec's BACKPROP_LAB_GRADING=1. */
-  constructor(private readonly cwd: string, hooks: { [id: string]: () => unknown } = {}, grading = process.env.BACKPROP_LAB_GRADING === "1") {
+  constructor(
+    private readonly cwd: string,
+    hooks: { [id: string]: () => unknown } = {},
+    grading = process.env.BACKPROP_LAB_GRADING === "1",
+    readonly gate = new InterruptGate(),
+  ) {
     this.require = createCellRequire(cwd, hooks, grading);
     this.resetInterrupt();
   }
@@ -80,7 +85,8 @@ export class Executor {
   /** Runs one cell; `keepState: false` evaluates without changing what later cells see. */
   async run(code: string, cellName: string, keepState = true): Promise<Outcome> {
     this.running = true;
-    this.interruptRequested = false;
+    this.gate.reset();
+    this.resetInterrupt();
     try {
       return await this.runCell(code, cellName, keepState);
     } finally {
@@ -103,11 +109,15 @@ export class Executor {
       return { status: "ok", hasValue: false };
     }
     // An interrupt that came while the cell was compiling still stops it.
-    if (this.interruptRequested) return { status: "error", ...interruptError() };
-    const key = handOver(Object.freeze([this.exports, this.require]));
+    if (this.gate.requested()) return { status: "error", ...interruptError() };
+    const key = handOver(Object.freeze([this.gate.enter, this.gate.leave, this.exports, this.require]));
     try {
-      const prefix = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
-      const wrapped = `${prefix}${converted.output}\n}).apply(undefined, globalThis[${JSON.stringify(key)}])`;
+      // The cell keeps its own function (and "use strict" prologue) inside one that enters and leaves the
+      // gate: both run under vm's SIGINT watchdog. Everything but the cell's first line shares its lines.
+      const inner = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
+      const prefix = `(function (enter, leave, exports, require) { enter(); try { return ${inner}`;
+      const suffix = `}).call(undefined, exports, require); } finally { leave(); } }).apply(undefined, globalThis[${JSON.stringify(key)}])`;
+      const wrapped = `${prefix}${converted.output}\n${suffix}`;
       const result = vm.runInThisContext(wrapped, { filename: cellName, breakOnSigint: true });
       if (converted.hasToplevelAwait) await Promise.race([result, this.interruptPromise]);
     } catch (error) {
@@ -137,11 +147,14 @@ export class Executor {
     return getConverter().inspect(this.prevDecl, code, cursor);
   }
 
-  /** Ends an awaiting cell now (a running loop is broken by SIGINT through vm instead). */
+  /**
+   * Ends an awaiting cell now, and keeps one still compiling from starting (a loop in a cell's synchronous
+   * code is broken by the control thread's SIGINT instead). Called outside any vm run, so the gate is not RUNNING.
+   */
   interrupt(): void {
-    if (this.running) this.interruptRequested = true;
+    if (!this.running) return;
+    this.gate.request();
     this.rejectInterrupt(INTERRUPTED);
-    this.resetInterrupt();
   }
 
   // Re-running an unchanged cell against unchanged declarations compiles to the same output.

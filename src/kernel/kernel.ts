@@ -10,6 +10,7 @@ import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from 
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
 import { History, type HistoryRequest } from "./history";
+import { GATE_STATE } from "./interrupt-gate";
 import { PROJECT_ROOT } from "./package-link";
 import { isRecordArray, recordsTable } from "./records-table";
 import { StdinChannel } from "./stdin";
@@ -144,6 +145,7 @@ export class Kernel {
         return this.stdin.request(this.parent, prompt, password);
       },
     });
+    // A SIGINT seen here came outside any synchronous run (vm's watchdog takes those): it ends an awaiting cell.
     process.on("SIGINT", () => this.executor.interrupt());
     // A kernel manager stops kernels with SIGTERM (then SIGKILL): close the sockets and exit 0.
     process.on("SIGTERM", () => void this.exit());
@@ -169,6 +171,8 @@ export class Kernel {
         session: KERNEL_SESSION,
         protocolVersion: PROTOCOL_VERSION,
         inputBuffer: this.stdin.shared,
+        gateBuffer: this.executor.gate.shared,
+        GATE: GATE_STATE,
         endpoints: {
           control: endpoint(this.info, this.info.control_port),
           hb: endpoint(this.info, this.info.hb_port),
@@ -178,8 +182,11 @@ export class Kernel {
     });
     this.control = worker;
     return new Promise((resolve, reject) => {
-      worker.on("message", (msg: { ready?: boolean; error?: string; frames?: Uint8Array[] }) => {
+      worker.on("message", (msg: { ready?: boolean; error?: string; frames?: Uint8Array[]; interrupt?: boolean; log?: string }) => {
         if (msg.ready) resolve();
+        // Sent when no synchronous run was there to signal; a stale one (its cell already done) finds no request.
+        if (msg.interrupt && this.executor.gate.requested()) this.executor.interrupt();
+        if (msg.log) this.streams.log(msg.log);
         if (msg.error) reject(new Error(msg.error));
         if (msg.frames) this.receive(msg.frames.map((f) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)), "control");
       });
@@ -345,6 +352,7 @@ export class Kernel {
     const stopOnError = content.stop_on_error !== false;
     if (storeHistory) this.executionCount += 1;
     const count = this.executionCount;
+    this.streams.startCell();
     this.parent = msg;
     if (!silent) this.publish("execute_input", { code, execution_count: count });
     if (storeHistory) this.history.add(count, code);

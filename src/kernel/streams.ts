@@ -44,6 +44,15 @@ export class StreamCapture {
     else this.timer ??= setTimeout(() => this.flush(), this.delayMs).unref();
   }
 
+  /**
+   * A cell's first write goes out at once: otherwise one that comes within delayMs of the last cell's
+   * output waits for a timer, which a synchronous cell (`console.log("training"); while (…) {…}`) never lets fire.
+   */
+  startCell(): void {
+    this.flush();
+    this.lastFlush = 0;
+  }
+
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;

@@ -13,7 +13,6 @@ const commands: { [name: string]: { module: string; summary: string } } = {
   workspace: { module: "./workspace/workspace-command", summary: "make or update the learner workspace (npm start runs it)" },
   progress: { module: "./workspace/progress-command", summary: "the learner's progress per notebook, as a table" },
   html: { module: "./notebook/html-command", summary: "export notebooks to HTML that draws every chart offline" },
-  bench: { module: "../bench/index", summary: "benchmark training against numpy (and the kernel, when its bench exists)" },
 };
 
 function usage(): string {

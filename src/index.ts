@@ -89,8 +89,8 @@ export { liveLossChart, type LiveLossChart, type LiveLossChartOptions } from "./
 export { OKABE_ITO } from "./plot/palette";
 
 // ── display: rich output in the kernel ────────────────────────────────────
-export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./kernel/display";
-export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
+export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./display/display";
+export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./display/display";
 
 // ── workspace: the learner's progress ─────────────────────────────────────
 export { progressReport } from "./workspace/progress-report";

@@ -1,6 +1,6 @@
 // The ✓ line a passing check shows; a display that fails must never fail a correct answer.
 
-import { displayBundle } from "../kernel/display";
+import { displayBundle } from "../display/display";
 
 function escapeHtml(text: string): string {
   let out = "";

@@ -1,6 +1,6 @@
 // selfCheck: a review question whose answer stays folded until the learner asks for it.
 
-import { displayBundle } from "../kernel/display";
+import { displayBundle } from "../display/display";
 import { freeze } from "./intrinsics";
 import { escapeHtml } from "./passed";
 

@@ -1,7 +1,7 @@
 // Figures as MIME bundles (Plotly JSON, HTML, text/plain), never carrying plotly.js; show() and in-place updates.
 import { describe, expect, it } from "vitest";
 import { captureDisplays } from "../../test/helpers/display-capture";
-import { isRichDisplay, MIME_BUNDLE } from "../kernel/display";
+import { isRichDisplay, MIME_BUNDLE } from "../display/display";
 import { figureBundle, figureHTML, PLOTLY_MIME } from "./bundle";
 import { expandArray, TYPED_ARRAY_MIN } from "./typed-arrays";
 import { makeFigure, type FigureJSON } from "./figure";

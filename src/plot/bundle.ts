@@ -4,8 +4,8 @@
 // data, so saved notebooks stay small and the same figure always gives the same bundle. An HTML
 // export (notebook/html-command.ts) swaps in figureHTML, which draws the chart, and adds plotly.js once.
 
-import type { MimeBundle } from "../kernel/display";
-import type { FigureJSON } from "./figure";
+import type { MimeBundle } from "../display/display";
+import type { FigureJSON } from "./figure-json";
 import { escapeHtml } from "./format";
 import { describeFigure } from "./summary";
 import { compactTrace } from "./typed-arrays";

@@ -1,7 +1,7 @@
 // backprop-lab progress [--dir DIR]: the learner's progress per notebook as a text table (npm run progress).
 
 import * as path from "node:path";
-import { UsageError, parseArgs, stringOption } from "../grading/args";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
 import { PROJECT_ROOT } from "../kernel/package-link";
 import { workspaceProgress } from "./progress-report";
 import { progressTable } from "./progress-summary";

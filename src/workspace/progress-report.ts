@@ -1,6 +1,6 @@
 // progressReport(): the welcome notebook's view of the learner's progress, a chart and a table.
 
-import { displayBundle } from "../kernel/display";
+import { displayBundle } from "../display/display";
 import { escapeHtml } from "../plot/format";
 import { show } from "../plot/show";
 import { workspaceExercises } from "./exercises";

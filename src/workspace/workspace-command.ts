@@ -1,7 +1,7 @@
 // backprop-lab workspace [--source DIR] [--dir DIR]: make or update the learner workspace (npm start runs it).
 
 import * as path from "node:path";
-import { UsageError, parseArgs, stringOption } from "../grading/args";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
 import { PROJECT_ROOT } from "../kernel/package-link";
 import { syncWorkspace } from "./sync";
 

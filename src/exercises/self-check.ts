@@ -2,7 +2,7 @@
 
 import { displayBundle } from "../display/display";
 import { freeze } from "./intrinsics";
-import { escapeHtml } from "./passed";
+import { escapeHtml } from "../display/html";
 
 // Paragraphs on blank lines, line breaks kept; LaTeX ($…$) passes through for JupyterLab to typeset.
 function paragraphs(text: string, lead = ""): string {

@@ -6,7 +6,7 @@
 
 import type { MimeBundle } from "../display/display";
 import type { FigureJSON } from "./figure-json";
-import { escapeHtml } from "./format";
+import { escapeHtml } from "../display/html";
 import { describeFigure } from "./summary";
 import { compactTrace } from "./typed-arrays";
 

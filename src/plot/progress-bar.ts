@@ -2,7 +2,8 @@
 // output, updated in place (update_display_data) at most every 250 ms, and always at the end.
 
 import { displayBundle, type DisplayHandle, type MimeBundle } from "../display/display";
-import { clock, escapeHtml, fmt } from "./format";
+import { escapeHtml } from "../display/html";
+import { clock, fmt } from "./format";
 import { FORWARD_COLOR, INK, MUTED, OKABE_ITO } from "./palette";
 import { Throttle, type Clock } from "./throttle";
 import type { EpochEvent, StepEvent, TrainingEnd, TrainingListener } from "./training-events";

@@ -19,7 +19,7 @@ const USAGE = `usage: backprop-lab html <notebook.ipynb>… [--output-dir DIR]
 
 /** A copy whose chart outputs carry HTML that draws them (saved notebooks carry only the words). */
 export function withDrawingHtml(notebook: Notebook): Notebook {
-  const copy = JSON.parse(JSON.stringify(notebook)) as Notebook;
+  const copy = structuredClone(notebook);
   for (const [c, cell] of copy.cells.entries()) {
     if (cell.cell_type !== "code") continue;
     for (const [o, output] of cell.outputs.entries()) {

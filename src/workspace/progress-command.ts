@@ -2,7 +2,7 @@
 
 import * as path from "node:path";
 import { UsageError, parseArgs, stringOption } from "../cli-args";
-import { PROJECT_ROOT } from "../kernel/package-link";
+import { PROJECT_ROOT } from "../project-root";
 import { workspaceProgress } from "./progress-report";
 import { progressTable } from "./progress-summary";
 

@@ -2,7 +2,7 @@
 
 import * as path from "node:path";
 import { UsageError, parseArgs, stringOption } from "../cli-args";
-import { PROJECT_ROOT } from "../kernel/package-link";
+import { PROJECT_ROOT } from "../project-root";
 import { syncWorkspace } from "./sync";
 
 const USAGE = `usage: backprop-lab workspace [--source <notebooks dir>] [--dir <workspace dir>]

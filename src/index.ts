@@ -14,7 +14,6 @@ export { Dual, derivative } from "./scalar/dual";
 export { Neuron, Layer, MLP, sumValues, Module as ScalarModule, type Activation, type ScalarNetOptions } from "./scalar/nn";
 
 // ── tensor: 2-D autograd ──────────────────────────────────────────────────
-import "./tensor/methods"; // x.matmul(W).add(b).relu(): method forms of the ops below
 export { Tensor, tensor, noGrad, isGradEnabled, type TensorOptions, type Vjp } from "./tensor/tensor";
 export { matmul, type TransposeOptions } from "./tensor/matmul";
 export { add, sub, mul, div, neg } from "./tensor/arithmetic";

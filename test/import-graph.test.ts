@@ -53,6 +53,14 @@ describe("the import graph of src/", () => {
     expect(broken).toEqual([]);
   });
 
+  it("takes Tensor outside tensor/ only from tensor.ts, which adds its methods (tensor-core.ts and methods.ts stay inside)", () => {
+    const inner = ["src/tensor/tensor-core.ts", "src/tensor/methods.ts"];
+    const bypass = [...graph].flatMap(([file, targets]) =>
+      folderOf(file) === "tensor" ? [] : targets.filter((t) => inner.includes(t)).map((t) => `${file} → ${t}`),
+    );
+    expect(bypass).toEqual([]);
+  });
+
   it("never reaches outside src/ (bench/ and test/ import src/, not the other way)", () => {
     const outside = [...graph].flatMap(([file, targets]) => targets.filter((t) => !t.startsWith("src/")).map((t) => `${file} → ${t}`));
     expect(outside).toEqual([]);

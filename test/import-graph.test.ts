@@ -22,6 +22,12 @@ const FORBIDDEN: { [folder: string]: string[] } = {
   exercises: [...TOOLING, "plot"],
 };
 
+/** src/ from the bottom up, as the README's layout lists it: each may import only what comes before it. */
+const LAYERS = [
+  "core", "scalar", "tensor", "nn", "gradcheck", "data", "display", "plot", "exercises",
+  "project-root", "cli-args", "kernel", "notebook", "grading", "workspace", "index", "cli",
+];
+
 function folderGraph(files: ImportGraph): Map<string, string[]> {
   const folders = new Map<string, string[]>();
   for (const line of folderEdges(files)) {
@@ -44,6 +50,15 @@ describe("the import graph of src/", () => {
 
   it("has no import cycle between folders", () => {
     expect(findCycles(folderGraph(graph)).map((cycle) => cycle.join(" → "))).toEqual([]);
+  });
+
+  it("has every folder in the layer list, and each imports only layers below it", () => {
+    const unlisted = [...new Set([...graph.keys()].map((file) => folderOf(file)))].filter((folder) => !LAYERS.includes(folder));
+    expect(unlisted).toEqual([]);
+    const upward = [...graph].flatMap(([file, targets]) =>
+      targets.filter((target) => LAYERS.indexOf(folderOf(target)) > LAYERS.indexOf(folderOf(file))).map((target) => `${file} → ${target}`),
+    );
+    expect(upward).toEqual([]);
   });
 
   it("keeps each folder's imports to what it may use", () => {

@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // Creates .venv/ (Jupyter) and registers the backprop-lab kernel before any test needs them.
     globalSetup: ["test/global-setup.ts"],
+    // Each test file's console without the websocket narration (the runner itself leaves the console alone).
+    setupFiles: ["test/quiet-services.ts"],
     // Notebook suites start a Jupyter server and kernels; give them room on a busy 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -1,19 +1,21 @@
 // One command, backprop-lab <command> …: each command lives in its own module, loaded on demand.
 
+import { dropServicesChatter } from "./notebook/services-chatter";
+
 type CommandMain = (argv: string[]) => Promise<number>;
 
-const commands: { [name: string]: { module: string; summary: string } } = {
+// jupyter: the command talks to a Jupyter server through @jupyterlab/services, whose console narration it drops.
+const commands: { [name: string]: { module: string; summary: string; jupyter?: true } } = {
   kernel: { module: "./kernel/main", summary: "run the Jupyter kernel (used by the kernelspec)" },
-  run: { module: "./notebook/run-command", summary: "execute notebooks headless through a Jupyter server" },
-  assign: { module: "./grading/assign-command", summary: "make student versions of instructor notebooks" },
-  validate: { module: "./grading/validate-command", summary: "check a notebook before submitting it" },
-  autograde: { module: "./grading/autograde-command", summary: "grade a folder of submissions" },
+  run: { module: "./notebook/run-command", summary: "execute notebooks headless through a Jupyter server", jupyter: true },
+  assign: { module: "./grading/assign-command", summary: "make student versions of instructor notebooks", jupyter: true },
+  validate: { module: "./grading/validate-command", summary: "check a notebook before submitting it", jupyter: true },
+  autograde: { module: "./grading/autograde-command", summary: "grade a folder of submissions", jupyter: true },
   feedback: { module: "./grading/feedback-command", summary: "write per-student feedback reports" },
   merge: { module: "./grading/merge-command", summary: "merge gradebooks from sharded autograde runs" },
   workspace: { module: "./workspace/workspace-command", summary: "make or update the learner workspace (npm start runs it)" },
   progress: { module: "./workspace/progress-command", summary: "the learner's progress per notebook, as a table" },
   html: { module: "./notebook/html-command", summary: "export notebooks to HTML that draws every chart offline" },
-  bench: { module: "../bench/index", summary: "benchmark training against numpy (and the kernel, when its bench exists)" },
 };
 
 function usage(): string {
@@ -37,5 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   // which does not find extensionless .ts paths.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const loaded = require(command.module) as { main: CommandMain };
+  // For the rest of the process, not only until main returns: closing websockets narrate after that.
+  if (command.jupyter) dropServicesChatter();
   return loaded.main(rest);
 }

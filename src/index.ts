@@ -14,7 +14,6 @@ export { Dual, derivative } from "./scalar/dual";
 export { Neuron, Layer, MLP, sumValues, Module as ScalarModule, type Activation, type ScalarNetOptions } from "./scalar/nn";
 
 // ── tensor: 2-D autograd ──────────────────────────────────────────────────
-import "./tensor/methods"; // x.matmul(W).add(b).relu(): method forms of the ops below
 export { Tensor, tensor, noGrad, isGradEnabled, type TensorOptions, type Vjp } from "./tensor/tensor";
 export { matmul, type TransposeOptions } from "./tensor/matmul";
 export { add, sub, mul, div, neg } from "./tensor/arithmetic";
@@ -89,8 +88,8 @@ export { liveLossChart, type LiveLossChart, type LiveLossChartOptions } from "./
 export { OKABE_ITO } from "./plot/palette";
 
 // ── display: rich output in the kernel ────────────────────────────────────
-export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./kernel/display";
-export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./kernel/display";
+export { displayBundle, updateDisplay, clearOutput, isRichDisplay, prompt, MIME_BUNDLE } from "./display/display";
+export type { MimeBundle, RichDisplay, DisplayOptions, DisplayHandle } from "./display/display";
 
 // ── workspace: the learner's progress ─────────────────────────────────────
 export { progressReport } from "./workspace/progress-report";

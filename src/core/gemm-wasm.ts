@@ -137,7 +137,8 @@ interface Pool {
 }
 
 let pool: Pool | null | undefined;
-let threadLimit = Math.max(1, Math.min(4, availableParallelism()));
+// Set by setGemmThreads; until then up to 4 threads, as many as the machine has (read on first use, not on import).
+let threadLimit: number | undefined;
 
 /** Caps the threads (this one included) a large product may use; 1 turns the workers off. */
 export function setGemmThreads(threads: number): void {
@@ -154,6 +155,7 @@ export function gemmWorkers(): readonly Worker[] {
 
 /** Threads (this one included) the next large product will use. */
 export function gemmThreads(): number {
+  threadLimit ??= Math.max(1, Math.min(4, availableParallelism()));
   return threadLimit;
 }
 
@@ -176,7 +178,7 @@ function getPool(rt: Runtime): Pool | null {
     control[NEXT] = CLOSED;
     const workers: Worker[] = [];
     const created: Pool = { control, workers, seq: 0, dead: false };
-    for (let i = 0; i < threadLimit - 1; i++) {
+    for (let i = 0; i < gemmThreads() - 1; i++) {
       const w = new Worker(workerSource(), { eval: true, workerData: { module: rt.module, memory: rt.memory, control: control.buffer } });
       w.unref(); // an idle pool must not keep the process alive
       w.on("error", () => {
@@ -256,7 +258,7 @@ export function gemmWasm(
   }
   const bp = packOff * 8, cp = cOff * 8, ldcBytes = nPad * 8;
 
-  const p = threads && threadLimit > 1 && panels >= 2 ? getPool(rt) : null;
+  const p = threads && gemmThreads() > 1 && panels >= 2 ? getPool(rt) : null;
   if (p && p.workers.length > 0) {
     runShared(p, rt.tiles, [ap, rsA, csA, panelStride, bp, cp, ldcBytes, k, colPanels], panels);
   } else {

@@ -1,11 +1,13 @@
 // General matrix multiply on row-major Float64Arrays: C = (accumulate ? C : 0) + op(A) @ op(B).
 
 import { performance } from "node:perf_hooks";
+import { GemmCosts } from "./gemm-costs";
 import { gemmWasm, wasmAvailable } from "./gemm-wasm";
 
 /** Which kernel runs a product: "auto" picks by size; the others force one path (tests, benchmarks). */
 export type GemmPath = "auto" | "plain" | "wasm" | "threads";
 
+// The one setting of gemm: set only through setGemmPath (tests and benchmarks), "auto" otherwise.
 let forcedPath: GemmPath = "auto";
 
 // Below this many multiply-adds copying into wasm memory costs more than it saves.
@@ -29,49 +31,8 @@ export function gemmPathFor(m: number, n: number, k: number): Exclude<GemmPath, 
   return macs >= THREADS_MIN_MACS ? "threads" : "wasm";
 }
 
-// Worker threads pay off only while another core is free: on a busy machine a preempted worker
-// stalls the whole product. So each large product shape keeps its last few costs per multiply-add
-// both ways and takes the cheaper, trying the other every EXPLORE_EVERY calls. Both give bitwise the
-// same C (each element is summed in the same order), so the choice never changes a result.
-const EXPLORE_EVERY = 8;
-interface ShapeCosts {
-  shared: number[];
-  single: number[];
-  calls: number;
-}
-const costsByShape = new Map<string, ShapeCosts>();
-
-function shapeCosts(key: string): ShapeCosts {
-  let entry = costsByShape.get(key);
-  if (!entry) {
-    if (costsByShape.size >= 64) costsByShape.clear(); // shapes come and go (batch sizes); keep it small
-    entry = { shared: [], single: [], calls: 0 };
-    costsByShape.set(key, entry);
-  }
-  return entry;
-}
-
-function chooseShared(entry: ShapeCosts): boolean {
-  entry.calls++;
-  const shared = medianCost(entry.shared);
-  const single = medianCost(entry.single);
-  if (Number.isNaN(shared)) return true;
-  if (Number.isNaN(single)) return false;
-  const better = shared <= single;
-  return entry.calls % EXPLORE_EVERY === 0 ? !better : better;
-}
-
-function record(entry: ShapeCosts, shared: boolean, seconds: number): void {
-  const list = shared ? entry.shared : entry.single;
-  list.push(seconds);
-  if (list.length > 5) list.shift();
-}
-
-function medianCost(list: number[]): number {
-  if (list.length === 0) return NaN;
-  const s = [...list].sort((x, y) => x - y);
-  return s[s.length >> 1];
-}
+// Made on the first large product with path "auto": importing gemm measures and allocates nothing.
+let costs: GemmCosts | undefined;
 
 /**
  * op(A) [m, k] @ op(B) [k, n] → C [m, n], all row-major.
@@ -94,11 +55,12 @@ export function gemm(
   checkGemm(m, n, k, a, b, c);
   const path = gemmPathFor(m, n, k);
   if (path === "threads" && forcedPath === "auto") {
-    const entry = shapeCosts(`${m} ${n} ${k} ${transA} ${transB}`);
-    const shared = chooseShared(entry);
+    costs ??= new GemmCosts();
+    const key = `${m} ${n} ${k} ${transA} ${transB}`;
+    const shared = costs.chooseShared(key);
     const t0 = performance.now();
     if (gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, shared)) {
-      record(entry, shared, performance.now() - t0);
+      costs.record(key, shared, performance.now() - t0);
       return;
     }
   } else if (path !== "plain" && gemmWasm(transA, transB, m, n, k, a, b, c, accumulate, path === "threads")) return;

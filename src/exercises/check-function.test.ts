@@ -73,4 +73,12 @@ describe("checkGradient", () => {
       "grad has 1 entries, but f takes 2 inputs: one partial derivative per input.",
     );
   });
+
+  it("measures gradcheck's relative error |a − n| / max(1e-8, |a| + |n|), so a small gradient is judged relative to its size", () => {
+    const small = (p: number[]) => 1e-3 * p[0] ** 2; // gradient 2e-3 at 1
+    // Off by 1e-6: an absolute error below 1e-6 would pass; relative to 2e-3 it is 2.5e-4.
+    expect(thrown(() => checkGradient("grad", [2.001e-3], small, [1])).message).toContain("(relative error 0.000249938)");
+    checkGradient("grad", [2e-3], small, [1]);
+    expect(() => checkGradient("grad", [2e-3], small, [1], { h: 0 })).toThrow("checkGradient: h must be a positive finite number, got 0");
+  });
 });

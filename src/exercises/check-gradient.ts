@@ -1,6 +1,8 @@
 // checkGradient: a gradient vector the learner computed by hand, against central differences of the loss.
 
-import { abs, apply, freeze, isArray, isFiniteNumber, ownOption } from "./intrinsics";
+import { DEFAULT_H, stepSize } from "../gradcheck/numeric";
+import { relError } from "../gradcheck/relative-error";
+import { apply, freeze, isArray, isFiniteNumber, ownOption } from "./intrinsics";
 import { fail } from "./errors";
 import { formatNumber, howWrong, sentence } from "./describe";
 import { showPassed } from "./passed";
@@ -9,13 +11,13 @@ import { toGrid } from "./check-array";
 export interface GradientCheckOptions {
   /** Central-difference step. Default 1e-5. */
   h?: number;
-  /** Largest relative error |a − n| / max(|a|, |n|, 1) per entry that passes. Default 1e-6. */
+  /** Largest relative error per entry that passes: |a − n| / max(1e-8, |a| + |n|), gradcheck's relError (CS231n's). Default 1e-6. */
   tolerance?: number;
   hint?: string;
 }
 
 /** Central differences of f at x, one entry per coordinate: (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h. */
-export function numericalGradient(f: (x: number[]) => number, x: readonly number[], h = 1e-5): number[] {
+export function numericalGradient(f: (x: number[]) => number, x: readonly number[], h = DEFAULT_H): number[] {
   const point: number[] = [];
   for (let i = 0; i < x.length; i++) point[i] = x[i];
   const out: number[] = [];
@@ -39,15 +41,15 @@ export function checkGradient(name: string, grad: unknown, f: (x: number[]) => n
   if (have.values.length !== x.length) {
     fail(`${name} has ${have.values.length} entries, but f takes ${x.length} inputs: one partial derivative per input.`);
   }
-  const numeric = numericalGradient(f, x, ownOption(options, "h", 1e-5));
+  const numeric = numericalGradient(f, x, stepSize("checkGradient", ownOption<unknown>(options, "h", DEFAULT_H)));
   const tolerance = ownOption(options, "tolerance", 1e-6);
   let worst = -1;
   let worstError = 0;
   for (let i = 0; i < numeric.length; i++) {
     if (!isFiniteNumber(numeric[i])) fail(`checkGradient: f is not finite near x (a bug in the test cell for ${name})`);
+    // A non-finite entry of the learner's reads as infinitely wrong, so the feedback below names it.
     const a = have.values[i];
-    const scale = abs(a) > abs(numeric[i]) ? abs(a) : abs(numeric[i]);
-    const relative = abs(a - numeric[i]) / (scale > 1 ? scale : 1);
+    const relative = isFiniteNumber(a) ? relError(a, numeric[i]) : Infinity;
     if (relative > worstError || worst < 0) {
       worstError = relative;
       worst = i;

@@ -1,17 +1,7 @@
 // The ✓ line a passing check shows; a display that fails must never fail a correct answer.
 
-import { displayBundle } from "../kernel/display";
-
-function escapeHtml(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    out += c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : c;
-  }
-  return out;
-}
-
-export { escapeHtml };
+import { displayBundle } from "../display/display";
+import { escapeHtml } from "../display/html";
 
 /** Shows "✓ message" as one output (green in JupyterLab, plain text elsewhere). */
 export function showPassed(message: string): void {

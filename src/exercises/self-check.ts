@@ -1,8 +1,8 @@
 // selfCheck: a review question whose answer stays folded until the learner asks for it.
 
-import { displayBundle } from "../kernel/display";
+import { displayBundle } from "../display/display";
 import { freeze } from "./intrinsics";
-import { escapeHtml } from "./passed";
+import { escapeHtml } from "../display/html";
 
 // Paragraphs on blank lines, line breaks kept; LaTeX ($…$) passes through for JupyterLab to typeset.
 function paragraphs(text: string, lead = ""): string {

@@ -5,7 +5,7 @@
 
 import { readFileSync } from "fs";
 import path from "path";
-import { displayBundle } from "../kernel/display";
+import { displayBundle } from "../display/display";
 import { freeze, hasOwn } from "./intrinsics";
 import { findWorkspaceMarker } from "./workspace-marker";
 import { answerIdOf } from "./keys/registry";

@@ -1,6 +1,6 @@
 // Test helpers for src/exercises: record what checks display, and read the error a check throws.
 
-import { installDisplaySink, MimeBundle } from "../kernel/display";
+import { installDisplaySink, MimeBundle } from "../display/display";
 
 export function recordDisplays(): { bundles: MimeBundle[]; stop(): void } {
   const bundles: MimeBundle[] = [];

@@ -1,7 +1,8 @@
 /** Gradient checks for parameter arrays and Tensor-like parameters: analytic gradients against central differences. */
 
 import { NumpyRandom } from "../core/random";
-import { numericGradient } from "./numeric";
+import { numericGradient, stepSize } from "./numeric";
+import { DEFAULT_THRESHOLD } from "./relative-error";
 import { GradCheckReport, ParamCheck, gradCheckReport, paramCheck } from "./report";
 
 /** A parameter to check: its values (perturbed in place, then restored) and the analytic gradient the caller's backward filled. */
@@ -134,13 +135,12 @@ function checkParamList(op: string, params: readonly ParamToCheck[]): void {
 }
 
 function readOptions(op: string, options: GradCheckOptions) {
-  const h = options.h ?? 1e-5;
-  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new Error(`${op}: h must be a positive finite number, got ${h}`);
+  const h = stepSize(op, options.h);
   const sparse = options.sparse;
   if (sparse !== undefined && (!Number.isInteger(sparse) || sparse < 1)) {
     throw new Error(`${op}: sparse must be a positive integer (coordinates per parameter), got ${sparse}`);
   }
-  const threshold = options.threshold ?? 1e-7;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (typeof threshold !== "number" || !(threshold >= 0)) throw new Error(`${op}: threshold must be a number >= 0, got ${threshold}`);
   return { h, sparse, threshold, rng: new NumpyRandom(options.seed ?? 0) };
 }

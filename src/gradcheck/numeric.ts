@@ -1,5 +1,14 @@
 /** Central differences: f(x + h) and f(x − h) per coordinate, restoring every value it touches. Imports nothing. */
 
+/** The central-difference step every check uses unless told otherwise (CS231n's). */
+export const DEFAULT_H = 1e-5;
+
+/** h, or DEFAULT_H when it is undefined; throws naming `op` unless it is a positive finite number. */
+export function stepSize(op: string, h: unknown = DEFAULT_H): number {
+  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new Error(`${op}: h must be a positive finite number, got ${String(h)}`);
+  return h;
+}
+
 /**
  * ∂f/∂x[i] ≈ (f(x + h eᵢ) − f(x − h eᵢ)) / 2h for each i in `indices` (default: all), changing `x`
  * in place while it measures and putting each value back even when `f` throws.
@@ -10,9 +19,8 @@ export function numericGradient(
   x: Float64Array,
   options: { h?: number; indices?: readonly number[]; name?: string } = {},
 ): Float64Array {
-  const h = options.h ?? 1e-5;
+  const h = stepSize("numericGradient", options.h);
   const name = options.name ?? "x";
-  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new Error(`numericGradient: h must be a positive finite number, got ${h}`);
   if (!(x instanceof Float64Array)) throw new Error(`numericGradient: ${name} must be a Float64Array, got ${typeName(x)}`);
   const indices = options.indices ?? Array.from({ length: x.length }, (_, i) => i);
   const out = new Float64Array(indices.length);

@@ -1,6 +1,6 @@
 /** The gradient-check report (plain data that charts draw) and its text form. */
 
-import { Band, errorBand, relError } from "./relative-error";
+import { Band, DEFAULT_THRESHOLD, errorBand, relError } from "./relative-error";
 
 export type { Band } from "./relative-error";
 
@@ -51,7 +51,7 @@ export function paramCheck(
 }
 
 /** Collects ParamChecks into a report; `threshold` decides `passed`. */
-export function gradCheckReport(params: ParamCheck[], threshold = 1e-7): GradCheckReport {
+export function gradCheckReport(params: ParamCheck[], threshold = DEFAULT_THRESHOLD): GradCheckReport {
   const worstRelError = params.reduce((m, p) => Math.max(m, p.worst.relError), 0);
   return { params, worstRelError, band: errorBand(worstRelError), passed: worstRelError <= threshold };
 }

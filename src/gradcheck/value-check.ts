@@ -2,6 +2,7 @@
 
 import { Value } from "../scalar/value";
 import { GradCheckOptions } from "./gradcheck";
+import { stepSize } from "./numeric";
 import { GradCheckReport, gradCheckReport, paramCheck } from "./report";
 
 /**
@@ -25,8 +26,7 @@ export function gradCheckValues(
   });
   const names = options.names ?? inputs.map((_, i) => `x${i}`);
   if (names.length !== inputs.length) throw new Error(`${op}: names must match inputs in length, got ${names.length} names for ${inputs.length} inputs`);
-  const h = options.h ?? 1e-5;
-  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new Error(`${op}: h must be a positive finite number, got ${h}`);
+  const h = stepSize(op, options.h);
 
   const call = (xs: readonly number[]): Value => {
     const out = f(...xs.map((x, i) => new Value(x, names[i])));

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { withJupyterServer } from "../notebook/server";
 import { writeNotebook, Notebook as NbNotebook } from "../notebook/nbformat";
-import { UsageError, numberOption, parseArgs, stringOption } from "./args";
+import { UsageError, numberOption, parseArgs, stringOption } from "../cli-args";
 import { makeInstructorRun } from "./assign";
 import { checkNotebook } from "./check";
 import { loadCourse } from "./course";

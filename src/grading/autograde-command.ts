@@ -1,6 +1,6 @@
 // backprop-lab autograde <submissions> --source DIR --out DIR [options]: grade a class; exit 0 all graded, 1 some not graded, 2 usage.
 
-import { UsageError, numberOption, parseArgs, parseShard, stringOption } from "./args";
+import { UsageError, numberOption, parseArgs, parseShard, stringOption } from "../cli-args";
 import { NOTEBOOK_BUDGET_TIMEOUTS, autograde } from "./autograde";
 import { loadCourse } from "./course";
 import { totalsOf } from "./gradebook";

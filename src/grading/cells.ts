@@ -91,7 +91,7 @@ export function isManuallyGraded(cell: Cell): boolean {
 
 /** A deep copy, so pipeline steps never share cells between notebooks. */
 export function cloneNotebook(notebook: Notebook): Notebook {
-  return JSON.parse(JSON.stringify(notebook)) as Notebook;
+  return structuredClone(notebook);
 }
 
 /** Sets the source in nbformat's on-disk style: a list of lines, each keeping its newline. */

@@ -1,6 +1,6 @@
 // backprop-lab feedback <autograde out dir>: (re)writes feedback/<student>.html from the stored results.
 
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs } from "../cli-args";
 import { readResults } from "./gradebook";
 import { writeFeedback } from "./feedback";
 

@@ -9,11 +9,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
+import { PROJECT_ROOT } from "../project-root";
 import { SandboxLayout, SandboxMode, sandboxArgv } from "./sandbox";
 
 export const GRADING_KERNEL = "backprop-lab-grading";
-
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface GradingKernelOptions {
   /** Folder that becomes a JUPYTER_PATH entry holding kernels/<name>/kernel.json. */

@@ -1,7 +1,7 @@
 // backprop-lab merge <out dir…> --out DIR: one gradebook and feedback from the results of sharded autograde runs.
 
 import * as fs from "node:fs";
-import { UsageError, parseArgs, stringOption } from "./args";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
 import { StudentResult, readResults, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
 

@@ -139,7 +139,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
       dropped++;
       return;
     }
-    const copy: Cell = JSON.parse(JSON.stringify(cell));
+    const copy: Cell = structuredClone(cell);
     delete copy.metadata.nbgrader;
     copy.outputs = copy.cell_type === "code" ? [] : copy.outputs;
     extrasAfter.set(anchor, [...(extrasAfter.get(anchor) ?? []), { cell: copy, studentIndex: i }]);
@@ -161,7 +161,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
   instructor.cells.forEach((cell, s) => {
     const role = roleOf(cell);
     const chosen = matchOf[s];
-    const out: Cell = JSON.parse(JSON.stringify(cell));
+    const out: Cell = structuredClone(cell);
     if (role === "answer") {
       out.source = chosen !== undefined ? sourceOf(student[chosen]) : sourceOf(release.cells[s]);
     } else if (role === "other" && chosen !== undefined && student[chosen].cell_type === cell.cell_type) {

@@ -14,7 +14,7 @@ import type { JupyterServer } from "../notebook/server";
 import type { CodeCell, Notebook as NbNotebook, Output } from "../notebook/nbformat";
 import { Cell, Notebook, cloneNotebook, sourceOf } from "./cells";
 import { CellRun } from "./score";
-import { PROJECT_ROOT } from "./kernelspec";
+import { PROJECT_ROOT } from "../project-root";
 import { BEGIN_HIDDEN, hasMarker } from "./markers";
 
 export const PRELUDE_ID = "backprop-lab-grading-prelude";

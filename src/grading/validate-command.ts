@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { withJupyterServer } from "../notebook/server";
-import { UsageError, numberOption, parseArgs } from "./args";
+import { UsageError, numberOption, parseArgs } from "../cli-args";
 import { manifestOf } from "./assign";
 import { Notebook, gradeIdOf, isLocked, isSolution, nbgraderOf } from "./cells";
 import { checkNotebook } from "./check";

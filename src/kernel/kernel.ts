@@ -6,7 +6,7 @@ import { inspect } from "util";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
 import { endsWithAssignment, getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
-import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "./display";
+import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "../display/display";
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
 import { History, type HistoryRequest } from "./history";

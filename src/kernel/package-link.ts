@@ -1,14 +1,15 @@
 // Makes `import … from "backprop-lab"` resolve to this project from any working directory:
 // for the type checker (a virtual node_modules/backprop-lab) and at run time (require).
 
-import { existsSync, lstatSync, mkdirSync, realpathSync, symlinkSync } from "fs";
+import { existsSync, lstatSync, mkdirSync, symlinkSync } from "fs";
 import Module from "module";
 import path from "path";
+import { PROJECT_ROOT } from "../project-root";
+
+// Re-exported for the kernel's modules, which resolve the package against it.
+export { PROJECT_ROOT };
 
 export const PACKAGE_NAME = "backprop-lab";
-
-/** The project root: the folder holding package.json, two levels above this file. */
-export const PROJECT_ROOT = realpathSync(path.resolve(__dirname, "..", ".."));
 
 /**
  * Ensures <project>/node_modules/backprop-lab → <project> exists (idempotent), so notebooks under

@@ -11,6 +11,7 @@ import { NumpyRandom } from "../core/random";
 import { sumSquares } from "../core/reduce";
 import { formatShape, ShapeError } from "../core/shape";
 import { checkLabels, Labels } from "../tensor/losses";
+import { logSumExpRows } from "../tensor/softmax";
 
 export interface AffineCache {
   x: Matrix; // [N, D]
@@ -65,16 +66,13 @@ export function softmaxLoss(scores: Matrix, y: Labels): { loss: number; dScores:
   const dScores = new Matrix(n, c);
   const s = scores.data;
   const p = dScores.data;
+  const logZ = logSumExpRows(s, n, c, p); // p: the softmax of each row
   let loss = 0;
   for (let i = 0; i < n; i++) {
     const o = i * c;
-    let max = -Infinity;
-    for (let j = 0; j < c; j++) if (s[o + j] > max) max = s[o + j]; // shift by the max: e^(s − max) cannot overflow
-    let z = 0;
-    for (let j = 0; j < c; j++) z += p[o + j] = Math.exp(s[o + j] - max);
-    loss += Math.log(z) + max - s[o + y[i]];
-    for (let j = 0; j < c; j++) p[o + j] /= z * n;
-    p[o + y[i]] -= 1 / n;
+    loss += logZ[i] - s[o + y[i]]; // −log softmax of the right class
+    for (let j = 0; j < c; j++) p[o + j] /= n;
+    p[o + y[i]] -= 1 / n; // dScores = (softmax − onehot) / n
   }
   return { loss: loss / n, dScores };
 }

@@ -85,19 +85,6 @@ export class RunnerError extends Error {
   }
 }
 
-// @jupyterlab/services narrates its websocket life on the console ("Starting WebSocket", "Kernel: idle",
-// "Connection lost …"); in a headless runner that is noise between our result lines, so those lines are dropped.
-// A kernel we already shut down shows up as 'The kernel "…" does not exist on the server' from its closing socket.
-const SERVICES_CHATTER = /^(Starting WebSocket: |Kernel: \w+ \(|Connection lost, reconnecting|The kernel "[^"]*" does not exist on the server)/;
-for (const method of ["debug", "warn", "error"] as const) {
-  const original = console[method].bind(console);
-  console[method] = (...args: unknown[]) => {
-    const first = args[0] instanceof Error ? args[0].message : args[0];
-    if (typeof first === "string" && SERVICES_CHATTER.test(first)) return;
-    original(...args);
-  };
-}
-
 /** Kernels started and not yet shut down, so a signal handler can stop them (see shutdownActiveKernels). */
 const activeKernels = new Map<string, JupyterServer>();
 

@@ -4,9 +4,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { UsageError, parseArgs, stringOption } from "../grading/args";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
 import { PLOTLY_MIME, figureHTML } from "../plot/bundle";
-import type { FigureJSON } from "../plot/figure";
+import type { FigureJSON } from "../plot/figure-json";
 import { withPlotly } from "../plot/plotly-library";
 import { joinSource, readNotebook, writeNotebook, type Notebook } from "./nbformat";
 import { defaultJupyter } from "./server";
@@ -19,15 +19,15 @@ const USAGE = `usage: backprop-lab html <notebook.ipynb>… [--output-dir DIR]
 
 /** A copy whose chart outputs carry HTML that draws them (saved notebooks carry only the words). */
 export function withDrawingHtml(notebook: Notebook): Notebook {
-  const copy = JSON.parse(JSON.stringify(notebook)) as Notebook;
-  for (const cell of copy.cells) {
+  const copy = structuredClone(notebook);
+  for (const [c, cell] of copy.cells.entries()) {
     if (cell.cell_type !== "code") continue;
-    for (const output of cell.outputs) {
+    for (const [o, output] of cell.outputs.entries()) {
       if (output.output_type !== "display_data" && output.output_type !== "execute_result") continue;
       const figure = output.data[PLOTLY_MIME] as FigureJSON | undefined;
       if (figure === undefined) continue;
       const words = output.data["text/plain"];
-      output.data["text/html"] = figureHTML(figure, typeof words === "string" || Array.isArray(words) ? joinSource(words as string | string[]) : "");
+      output.data["text/html"] = figureHTML(figure, typeof words === "string" || Array.isArray(words) ? joinSource(words as string | string[]) : "", `bpl-fig-${c}-${o}`);
     }
   }
   return copy;

@@ -298,7 +298,7 @@ export function cellTags(cell: Cell): string[] {
 
 /** A copy without outputs or execution counts: the form notebooks are committed in. */
 export function clearOutputs(nb: Notebook): Notebook {
-  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const copy = structuredClone(nb);
   for (const cell of copy.cells) {
     if (cell.cell_type === "code") {
       cell.outputs = [];
@@ -320,7 +320,7 @@ function sortKeys(value: unknown): unknown {
 
 /** Serialises like Jupyter (sorted keys, indent 1, text as lists of lines) so files diff cleanly. */
 export function serializeNotebook(nb: Notebook): string {
-  const copy = JSON.parse(JSON.stringify(nb)) as Notebook;
+  const copy = structuredClone(nb);
   for (const cell of copy.cells) {
     cell.source = splitLines(joinSource(cell.source));
     if (cell.cell_type !== "code") continue;

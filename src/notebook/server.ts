@@ -4,9 +4,8 @@ import * as path from "path";
 import * as crypto from "crypto";
 import { spawn, ChildProcess } from "child_process";
 import { ServerConnection } from "@jupyterlab/services";
+import { PROJECT_ROOT } from "../project-root";
 import { freePort } from "./free-port";
-
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface JupyterServer {
   /** Base URL, ending in "/". */

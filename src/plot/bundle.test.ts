@@ -1,7 +1,7 @@
 // Figures as MIME bundles (Plotly JSON, HTML, text/plain), never carrying plotly.js; show() and in-place updates.
 import { describe, expect, it } from "vitest";
 import { captureDisplays } from "../../test/helpers/display-capture";
-import { isRichDisplay, MIME_BUNDLE } from "../kernel/display";
+import { isRichDisplay, MIME_BUNDLE } from "../display/display";
 import { figureBundle, figureHTML, PLOTLY_MIME } from "./bundle";
 import { expandArray, TYPED_ARRAY_MIN } from "./typed-arrays";
 import { makeFigure, type FigureJSON } from "./figure";
@@ -82,7 +82,7 @@ describe("figure bundle", () => {
 
   it("keeps the drawing HTML of an export safe: no script end or comment inside the embedded JSON", () => {
     const fig = makeFigure({ data: [{ type: "scatter", name: "</script><!--", x: [1], y: [2] }], layout: { title: { text: "<b>t</b>" } } });
-    const html = figureHTML(fig, "</script><!-- words");
+    const html = figureHTML(fig, "</script><!-- words", "bpl-fig-0-0");
     // Only our own <script> element opens and closes.
     expect(html.match(/<script/gi)).toHaveLength(1);
     expect(html.match(/<\/script>/gi)).toHaveLength(1);
@@ -92,8 +92,15 @@ describe("figure bundle", () => {
     expect(html).toContain("&lt;/script&gt;&lt;!--");
   });
 
+  it("gives the same drawing HTML for the same figure every time, and refuses an id that would break the markup", () => {
+    const fig = lossCurve([3, 2, 1]);
+    expect(figureHTML(fig, "words", "bpl-fig-2-0")).toBe(figureHTML(fig, "words", "bpl-fig-2-0"));
+    expect(figureHTML(fig, "words", "bpl-fig-2-0")).toContain('id="bpl-fig-2-0"');
+    expect(() => figureHTML(fig, "words", '"><script>')).toThrow(/figureHTML: id must be/);
+  });
+
   it("an exported page gets plotly.js once, in its head, safe inside its script and hidden from AMD loaders", () => {
-    const page = `<html><head><title>t</title></head><body>${figureHTML(lossCurve([1, 2]), "words")}</body></html>`;
+    const page = `<html><head><title>t</title></head><body>${figureHTML(lossCurve([1, 2]), "words", "bpl-fig-0-0")}</body></html>`;
     const withLibrary = withPlotly(page);
     expect(withLibrary.length).toBeGreaterThan(1_000_000);
     expect(withLibrary.indexOf(PLOTLY_PAGE_MARK)).toBeLessThan(withLibrary.indexOf("</head>"));

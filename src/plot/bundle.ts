@@ -4,9 +4,9 @@
 // data, so saved notebooks stay small and the same figure always gives the same bundle. An HTML
 // export (notebook/html-command.ts) swaps in figureHTML, which draws the chart, and adds plotly.js once.
 
-import type { MimeBundle } from "../kernel/display";
-import type { FigureJSON } from "./figure";
-import { escapeHtml } from "./format";
+import type { MimeBundle } from "../display/display";
+import type { FigureJSON } from "./figure-json";
+import { escapeHtml } from "../display/html";
 import { describeFigure } from "./summary";
 import { compactTrace } from "./typed-arrays";
 
@@ -28,12 +28,12 @@ function scriptJSON(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-let htmlCounter = 0;
-
-/** HTML that draws the figure once window.Plotly exists (waiting a few seconds for it), else keeps the words. */
-export function figureHTML(fig: FigureJSON, text: string): string {
-  htmlCounter += 1;
-  const id = `bpl-fig-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${htmlCounter}`;
+/**
+ * HTML that draws the figure once window.Plotly exists (waiting a few seconds for it), else keeps the words.
+ * id (the chart's element id) must be unique within the page; the caller names it, so the same page always gives the same HTML.
+ */
+export function figureHTML(fig: FigureJSON, text: string, id: string): string {
+  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`figureHTML: id must be letters, digits, "-" or "_", starting with a letter; got ${JSON.stringify(id)}`);
   const height = typeof fig.layout.height === "number" ? fig.layout.height : 450;
   // The fallback <pre> is what a viewer that strips scripts (GitHub) shows; drawing replaces it.
   return (

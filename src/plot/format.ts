@@ -26,8 +26,6 @@ export function clock(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
 }
 
-export { escapeHtml } from "../display/html";
-
 /** Smallest finite value (Math.min(...xs) overflows the stack on long training runs). */
 export function minOf(xs: readonly number[]): number {
   let m = Infinity;

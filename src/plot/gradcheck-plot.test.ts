@@ -1,5 +1,6 @@
 // gradCheckPlot: analytic against numeric gradients with CS231n's error bands, worst offenders labelled.
 import { describe, expect, it } from "vitest";
+import { errorBand } from "../gradcheck/relative-error";
 import { bandOf, entryName, gradCheckPlot, type GradCheckReportLike } from "./gradcheck-plot";
 
 const report: GradCheckReportLike = {
@@ -37,6 +38,11 @@ describe("gradCheckPlot", () => {
     expect(fig.layout.yaxis?.type).toBe("log");
     expect(fig.data[1].x).toEqual([0.5]);
     expect(fig[Symbol.for("backprop-lab.mimeBundle") as never]).toBeTypeOf("function");
+  });
+
+  it("reads every error in the same band as gradcheck (plot keeps its own copy of the limits)", () => {
+    const errors = [0, 1e-9, 1e-7, 1.01e-7, 1e-4, 1.01e-4, 1e-2, 1.01e-2, 1, Infinity, NaN];
+    expect(errors.map(bandOf)).toEqual(errors.map(errorBand));
   });
 
   it("bands follow CS231n's limits", () => {

@@ -5,8 +5,6 @@ import { makeFigure, type Annotation, type Figure, type Trace } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 import { baseLayout, logAxisTicks } from "./layout";
 import { MUTED, OKABE_ITO } from "./palette";
-// Type-only (erased at run time): gradcheck owns CS231n's band names, so BAND_STYLE must cover them all.
-import type { Band } from "../gradcheck/relative-error";
 
 /** The structure gradcheck's report has (declared here so plot depends on numbers, not on gradcheck). */
 export interface ParamCheckLike {
@@ -31,6 +29,9 @@ export interface GradCheckPlotOptions {
   /** How many of the worst points get a label (default 3). */
   label?: number;
 }
+
+/** How to read a relative error (CS231n's bands; gradcheck/relative-error.ts names the same four). */
+export type Band = "good" | "kinks" | "uncomfortable" | "wrong";
 
 export const BAND_STYLE: { readonly [b in Band]: { color: string; symbol: string; limit: string } } = {
   good: { color: OKABE_ITO.blue, symbol: "circle", limit: "rel. error ≤ 1e-7" },

@@ -1,6 +1,6 @@
 // The house look every builder starts from: title, titled axes, legend, margins that fit the labels.
 
-import type { Axis, Layout } from "./figure";
+import type { Axis, Layout } from "./figure-json";
 import { fmt } from "./format";
 import { BASE_FONT, INK, MUTED } from "./palette";
 

@@ -1,6 +1,6 @@
 // Series of numbers over steps or epochs: what lossCurve and accuracyCurve share.
 
-import type { Trace } from "./figure";
+import type { Trace } from "./figure-json";
 import { seriesColor, tint } from "./palette";
 
 /** One named series; x defaults to 1, 2, 3, … (steps or epochs counted from one). */

@@ -6,19 +6,18 @@
 // and ignores updates, so a Plotly frame would freeze at the first step. The final frame is the
 // full Plotly bundle; its different MIME type makes every front end replace the SVG with it.
 
-import { displayBundle, type DisplayHandle } from "../kernel/display";
+import { displayBundle, type DisplayHandle } from "../display/display";
 import { figureBundle } from "./bundle";
 import { makeFigure, type Figure } from "./figure";
 import { fmt, maxOf, minOf } from "./format";
 import { svgLineChart } from "./svg-line-chart";
 import { describeFigure } from "./summary";
-import type { MimeBundle } from "../kernel/display";
+import type { MimeBundle } from "../display/display";
 import { baseLayout, logAxisTicks } from "./layout";
 import { OKABE_ITO, tint } from "./palette";
 import { smooth } from "./line-chart";
 import { Throttle, type Clock } from "./throttle";
-// Type-only: erased at run time, so plot still takes plain numbers, but fit owns the one contract.
-import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistory } from "../nn/fit";
+import type { EpochEvent, StepEvent, TrainingEnd, TrainingListener } from "./training-events";
 
 export interface LiveLossChartOptions {
   title?: string;
@@ -29,7 +28,7 @@ export interface LiveLossChartOptions {
   clock?: Clock;
 }
 
-export interface LiveLossChart extends TrainingCallback {
+export interface LiveLossChart extends TrainingListener {
   /** The chart as it stands (for tests and for showing it again later). */
   figure(): Figure;
 }
@@ -94,18 +93,18 @@ export function liveLossChart(options: LiveLossChartOptions = {}): LiveLossChart
 
   return {
     figure,
-    onStep(s: StepInfo) {
+    onStep(s: StepEvent) {
       steps.push(s.step);
       losses.push(s.loss);
       render(false);
     },
-    onEpoch(e: EpochInfo) {
+    onEpoch(e: EpochEvent) {
       epochX.push(steps.length ? steps[steps.length - 1] : e.epoch);
       epochLoss.push(e.loss);
       status = `epoch ${e.epoch}/${e.epochs}`;
       render(false);
     },
-    onEnd(h: TrainingHistory) {
+    onEnd(h: TrainingEnd) {
       status = h.stoppedEarly ? `stopped early: ${h.stoppedEarly}` : `done, ${steps.length} steps`;
       render(true);
     },

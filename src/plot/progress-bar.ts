@@ -1,12 +1,12 @@
 // progressBar(): a training callback that shows step, epoch, loss, rate and time left in one
 // output, updated in place (update_display_data) at most every 250 ms, and always at the end.
 
-import { displayBundle, type DisplayHandle, type MimeBundle } from "../kernel/display";
-import { clock, escapeHtml, fmt } from "./format";
+import { displayBundle, type DisplayHandle, type MimeBundle } from "../display/display";
+import { escapeHtml } from "../display/html";
+import { clock, fmt } from "./format";
 import { FORWARD_COLOR, INK, MUTED, OKABE_ITO } from "./palette";
 import { Throttle, type Clock } from "./throttle";
-// Type-only: erased at run time, so plot still takes plain numbers, but fit owns the one contract.
-import type { EpochInfo, StepInfo, TrainingCallback, TrainingHistory } from "../nn/fit";
+import type { EpochEvent, StepEvent, TrainingEnd, TrainingListener } from "./training-events";
 
 export interface ProgressBarOptions {
   /** Minimum milliseconds between updates (default 250). */
@@ -24,7 +24,7 @@ interface State {
   epochs: number;
   loss: number;
   seconds: number;
-  lastEpoch?: EpochInfo;
+  lastEpoch?: EpochEvent;
   done?: string;
 }
 
@@ -78,7 +78,7 @@ function progressHTML(s: State, label: string): string {
 }
 
 /** A fit() callback drawing a progress bar; the saved notebook keeps its final state. */
-export function progressBar(options: ProgressBarOptions = {}): TrainingCallback & { readonly text: string } {
+export function progressBar(options: ProgressBarOptions = {}): TrainingListener & { readonly text: string } {
   const throttle = new Throttle(options.intervalMs ?? 250, options.clock);
   const label = options.label ?? "training";
   let state: State | undefined;
@@ -93,16 +93,16 @@ export function progressBar(options: ProgressBarOptions = {}): TrainingCallback 
     get text() {
       return state ? progressText(state, options.width, label) : `${label}: not started`;
     },
-    onStep(s: StepInfo) {
+    onStep(s: StepEvent) {
       state = { ...state, step: s.step, totalSteps: s.totalSteps, epoch: s.epoch, epochs: s.epochs, loss: s.loss, seconds: s.seconds };
       render(false);
     },
-    onEpoch(e: EpochInfo) {
+    onEpoch(e: EpochEvent) {
       if (!state) return;
       state = { ...state, lastEpoch: e, epoch: e.epoch, seconds: e.seconds };
       render(false);
     },
-    onEnd(h: TrainingHistory) {
+    onEnd(h: TrainingEnd) {
       if (!state) return;
       const loss = h.loss.length ? h.loss[h.loss.length - 1] : state.loss;
       state = { ...state, loss, done: h.stoppedEarly ? `stopped early: ${h.stoppedEarly}` : "done" };

@@ -1,7 +1,7 @@
 // show(fig): display a figure now (not only as a cell's last expression), as one bundle.
 
-import { displayBundle } from "../kernel/display";
-import type { FigureJSON } from "./figure";
+import { displayBundle } from "../display/display";
+import type { FigureJSON } from "./figure-json";
 import { figureBundle } from "./bundle";
 
 export interface ShownFigure {

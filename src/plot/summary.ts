@@ -1,8 +1,21 @@
 // text/plain for a figure: what it shows, in words, for viewers that run no JavaScript.
 
-import type { FigureJSON, Trace } from "./figure";
-import { describesTraces, figureSummary } from "./figure";
+import type { FigureJSON, Trace } from "./figure-json";
 import { fmt, maxOf, minOf } from "./format";
+
+// Where makeFigure keeps a builder's extra words and whether to describe each trace (non-enumerable).
+export const SUMMARY = Symbol.for("backprop-lab.figureSummary");
+export const TRACE_LINES = Symbol.for("backprop-lab.figureTraceLines");
+
+/** Whether text/plain describes each trace (true unless the builder said otherwise). */
+export function describesTraces(fig: FigureJSON): boolean {
+  return (fig as unknown as { [TRACE_LINES]?: boolean })[TRACE_LINES] ?? true;
+}
+
+/** The extra words a builder attached (empty for hand-made figures). */
+export function figureSummary(fig: FigureJSON): string[] {
+  return ((fig as unknown as { [SUMMARY]?: string[] })[SUMMARY] ?? []).slice();
+}
 
 function axisTitle(fig: FigureJSON, key: "xaxis" | "yaxis"): string | undefined {
   return fig.layout[key]?.title?.text;

@@ -4,7 +4,8 @@
 // Plotly redraw four times a second is heavy anyway; plain SVG in text/html updates in place in
 // every front end. The final frame is the interactive Plotly figure.
 
-import { escapeHtml, fmt, maxOf, minOf } from "./format";
+import { escapeHtml } from "../display/html";
+import { fmt, maxOf, minOf } from "./format";
 import { INK, MUTED } from "./palette";
 
 export interface SvgSeries {

@@ -1,7 +1,7 @@
 /** Elementwise functions — relu, sigmoid, tanh, exp, log, sqrt — each with its local derivative beside it. */
 import { mapValues as map, stableSigmoid } from "../core/elementwise";
 import { formatIndex, formatShape } from "../core/shape";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 /** max(0, x) */
 export function relu(x: Tensor): Tensor {

@@ -1,7 +1,7 @@
 /** add, sub, mul, div with row/column broadcasting, and neg; each with its gradient beside it. */
 import { broadcastBinary, mapValues, sumToShape } from "../core/elementwise";
 import { formatIndex, formatShape } from "../core/shape";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 /** A number becomes a constant [1, 1] tensor, which broadcasts everywhere. */
 export function asTensor(x: Tensor | number): Tensor {

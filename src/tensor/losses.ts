@@ -1,7 +1,7 @@
 /** Losses that end a graph: fused softmax cross-entropy against integer labels, and mean squared error. */
 import { expectFinite, formatShape, ShapeError } from "../core/shape";
 import { logSumExpRows } from "./softmax";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 /** Class labels: one whole number in [0, classes) per row. */
 export type Labels = ArrayLike<number>;

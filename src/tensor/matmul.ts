@@ -1,7 +1,7 @@
 /** Matrix product of tensors and its gradient, through gemm in every transpose variant (nothing is copied). */
 import { gemm } from "../core/gemm";
 import { matmulShape } from "../core/shape";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 export interface TransposeOptions {
   /** use aᵀ (a is stored [k, n]) */

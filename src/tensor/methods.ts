@@ -1,4 +1,4 @@
-/** Method forms of the tensor ops (x.matmul(W).add(b).relu()), attached to Tensor.prototype when this file loads: index.ts loads it; files importing tensor.ts directly use the functions. */
+/** Method forms of the tensor ops (x.matmul(W).add(b).relu()), put on Tensor.prototype by tensor.ts, the only module that exports Tensor outside this folder. */
 import { Axis } from "../core/reduce";
 import { exp, log, relu, sigmoid, sqrt, tanh } from "./activations";
 import { add, div, mul, neg, sub } from "./arithmetic";
@@ -6,9 +6,9 @@ import { Labels, mse, softmaxCrossEntropy } from "./losses";
 import { matmul, TransposeOptions } from "./matmul";
 import { mean, sum } from "./reduce";
 import { logSoftmax, softmax } from "./softmax";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
-declare module "./tensor" {
+declare module "./tensor-core" {
   interface Tensor {
     /** this [n, k] @ b [k, m] → [n, m] */
     matmul(b: Tensor, options?: TransposeOptions): Tensor;

@@ -1,7 +1,7 @@
 /** sum and mean of a tensor, over everything or along one axis, with their gradients (broadcast dOut back). */
 import { Axis, sumAll, sumAxis } from "../core/reduce";
 import { formatShape, ShapeError } from "../core/shape";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 /** Σ x → [1, 1]; axis 0 → [1, cols] (sum down each column); axis 1 → [rows, 1] (sum along each row). */
 export function sum(x: Tensor, axis?: Axis): Tensor {

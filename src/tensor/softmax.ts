@@ -1,6 +1,6 @@
 /** softmax and logSoftmax along each row (the class axis), numerically stable, with their gradients. */
 import { expectFinite } from "../core/shape";
-import { Tensor } from "./tensor";
+import { Tensor } from "./tensor-core";
 
 /**
  * log Σ eˣ of each row of x [n, c] → [n], with the row's max taken out first so eˣ never overflows.

@@ -27,7 +27,7 @@ function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   return a !== undefined && b !== undefined && a.cell_type === b.cell_type && normalize(sourceOf(a)) === normalize(sourceOf(b));
 }
 
-const copy = (cell: Cell): Cell => JSON.parse(JSON.stringify(cell)) as Cell;
+const copy = (cell: Cell): Cell => structuredClone(cell);
 
 /** A cell with no grading role, marked with why it is there, so it never competes with a tracked cell. */
 function plainCopy(cell: Cell, why: string): Cell {

@@ -1,8 +1,8 @@
 // backprop-lab progress [--dir DIR]: the learner's progress per notebook as a text table (npm run progress).
 
 import * as path from "node:path";
-import { UsageError, parseArgs, stringOption } from "../grading/args";
-import { PROJECT_ROOT } from "../kernel/package-link";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
+import { PROJECT_ROOT } from "../project-root";
 import { workspaceProgress } from "./progress-report";
 import { progressTable } from "./progress-summary";
 

@@ -1,7 +1,7 @@
 // progressReport(): the welcome notebook's view of the learner's progress, a chart and a table.
 
-import { displayBundle } from "../kernel/display";
-import { escapeHtml } from "../plot/format";
+import { displayBundle } from "../display/display";
+import { escapeHtml } from "../display/html";
 import { show } from "../plot/show";
 import { workspaceExercises } from "./exercises";
 import { findWorkspace } from "./layout";

@@ -40,7 +40,7 @@ export interface SyncReport {
 export const SOURCE_STAMP_KEY = "workspace";
 
 function stamped(release: Notebook, sourceName: string): Notebook {
-  const copy = JSON.parse(JSON.stringify(release)) as Notebook;
+  const copy = structuredClone(release);
   const meta = (copy.metadata.backprop_lab ?? {}) as { [key: string]: unknown };
   copy.metadata.backprop_lab = { ...meta, [SOURCE_STAMP_KEY]: { source: sourceName } };
   return copy;

@@ -1,8 +1,8 @@
 // backprop-lab workspace [--source DIR] [--dir DIR]: make or update the learner workspace (npm start runs it).
 
 import * as path from "node:path";
-import { UsageError, parseArgs, stringOption } from "../grading/args";
-import { PROJECT_ROOT } from "../kernel/package-link";
+import { UsageError, parseArgs, stringOption } from "../cli-args";
+import { PROJECT_ROOT } from "../project-root";
 import { syncWorkspace } from "./sync";
 
 const USAGE = `usage: backprop-lab workspace [--source <notebooks dir>] [--dir <workspace dir>]

@@ -1,6 +1,6 @@
 // Catches what plot code sends to the kernel's display sink, fresh for each test, so tests can assert the bundles sent.
 import { afterEach, beforeEach } from "vitest";
-import { installDisplaySink, type DisplayOptions, type MimeBundle } from "../../src/kernel/display";
+import { installDisplaySink, type DisplayOptions, type MimeBundle } from "../../src/display/display";
 
 export interface SentDisplay {
   bundle: MimeBundle;

@@ -9,8 +9,9 @@ import path from "path";
 import * as zmq from "zeromq";
 import { freePort } from "../../src/notebook/free-port";
 import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../../src/kernel/wire";
+import { PROJECT_ROOT } from "../../src/project-root";
 
-export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+export { PROJECT_ROOT };
 
 export interface ExecuteResult {
   reply: Message;

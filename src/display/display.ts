@@ -1,4 +1,4 @@
-// Rich output for cells: MIME bundles, display ids and in-place updates, wherever the code runs.
+// Rich output for cells: MIME bundles, display ids and in-place updates, wherever the code runs (kernel, plot, exercises).
 //
 // The module (plots, progress bars) calls these functions; the kernel installs a sink that turns
 // them into display_data / update_display_data messages. Outside a kernel (vitest, plain node)

@@ -1,4 +1,4 @@
-// A small argv parser for the grading commands: positionals, --flag, --key value and --key=value.
+// A small argv parser for every backprop-lab command: positionals, --flag, --key value and --key=value.
 
 export interface ParsedArgs {
   positionals: string[];

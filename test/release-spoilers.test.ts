@@ -23,10 +23,10 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
   return out;
 }
 
-/** Numeric literals written in source, with their value and significant digits: -9, −9, 1.4, 0.0556, 1/18, 1 / 18. */
+/** Numeric literals written in source, with their value and significant digits: -9, −9, 1.4, 0.0556, 1/18, 1 / 18 (a full stop after a number ends a sentence, it is no decimal point). */
 function literalsIn(source: string): { text: string; value: number; digits: number; decimals: number }[] {
   const out: { text: string; value: number; digits: number; decimals: number }[] = [];
-  const pattern = /(?<![\w.])([-−])?(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(?:\s*\/\s*(\d+(?:\.\d+)?))?(?![\w.])/g;
+  const pattern = /(?<![\w.])([-−])?(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(?:\s*\/\s*(\d+(?:\.\d+)?))?(?!\w|\.\d)/g;
   for (const m of source.matchAll(pattern)) {
     const sign = m[1] ? -1 : 1;
     const mantissa = m[2].split("e")[0].replace(".", "").replace(/^0+/, "");
@@ -35,6 +35,26 @@ function literalsIn(source: string): { text: string; value: number; digits: numb
     out.push({ text: m[0], value, digits: m[3] ? 99 : mantissa.length, decimals: m[3] ? 99 : decimals });
   }
   return out;
+}
+
+/** Code without its comments and string literals: what is left is what runs, so only that can be problem data. */
+function codeOnly(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g, " ");
+}
+
+/**
+ * The numbers a learner is given before answering an exercise: literals in the code (not the comments or strings) of
+ * the visible code cells above its answer cell. Prose never counts as given, wherever it stands: a sentence that
+ * states a value is either problem data the code above already holds (then the code makes it given) or a result,
+ * and a result in prose above the exercise is as much a spoiler as one below it. So the only way to make a number
+ * pass is to put it into the code the learner runs before answering, where it is plainly problem data; a comment,
+ * a string (a review question, a chart title) or a sentence cannot do it.
+ */
+function givenBefore(cells: Cell[], answerAt: number): ReturnType<typeof literalsIn> {
+  return cells
+    .slice(0, answerAt)
+    .filter((c) => c.cell_type === "code" && !isSolution(c) && !isAutogradedTest(c))
+    .flatMap((c) => literalsIn(codeOnly(sourceOf(c))));
 }
 
 /** A literal gives v away when it is v, or v rounded to the literal's decimals with at least 3 significant digits. */
@@ -78,7 +98,7 @@ function referenceNames(): string[] {
 }
 
 // Teaching demos that run the module's reference network after the exercises (the curriculum rewrite replaces
-// them); every other visible code cell must not name a reference implementation.
+// them); every other visible cell, markdown included, must not name a reference implementation.
 const DEMOS_USING_REFERENCES: { [notebook: string]: string[] } = {
   "04-one-step-by-hand.ipynb": ["ch04-setup", "ch04-code-42", "ch04-code-48", "ch04-code-54", "ch04-code-58", "ch04-code-70"],
   "10-vanishing-and-exploding.ipynb": ["ch10-setup", "ch10-code-48", "ch10-code-50", "ch10-code-52", "ch10-code-58"],
@@ -95,21 +115,25 @@ describe("releases give no exercise away", () => {
   });
 
   for (const notebook of graded) {
-    it(`${notebook.name}: no visible code cell holds an expected value, choice, solution line or reference name`, () => {
+    it(`${notebook.name}: no visible cell, prose or code, holds an expected value, choice, solution line or reference name`, () => {
       const prefix = notebook.name.slice(0, 2);
       const ids = keyedGradeIds().filter((id) => id.startsWith(`ch${prefix}-`));
       expect(ids.length).toBeGreaterThan(0);
       const cells = notebook.source.cells;
       const problems: string[] = [];
-      const visible = notebook.release.cells.filter((c) => c.cell_type === "code");
+      const visible = notebook.release.cells;
       const allSolutionLines = cells.filter((c) => isSolution(c) && c.cell_type === "code").flatMap(solutionLines);
       for (const id of ids) {
         const { numbers, texts } = forbiddenOf(id);
-        // A number the learner is given before the check (code or prose above it) is not a spoiler, and small
-        // whole numbers (counts, indices, exponents) are everywhere.
-        const testId = cells.some((c) => gradeIdOf(c) === `${id}-tests`) ? `${id}-tests` : `${keyFor(id)!.answer}-tests`;
-        const testAt = cells.findIndex((c) => gradeIdOf(c) === testId);
-        const given = cells.slice(0, testAt).filter((c) => !isSolution(c) && !isAutogradedTest(c)).flatMap((c) => literalsIn(sourceOf(c)));
+        // A number the learner is given as problem data before answering (see givenBefore) is not a spoiler, and
+        // small whole numbers (counts, indices, exponents) are everywhere.
+        // A check of code written earlier (05's README example runs the learner's engine) has no answer cell of
+        // its own: what stands above its test cell is given.
+        const answerId = keyFor(id)!.answer ?? id;
+        const at = (gradeId: string) => cells.findIndex((c) => gradeIdOf(c) === gradeId);
+        const answerAt = at(answerId) >= 0 ? at(answerId) : at(`${id}-tests`);
+        expect(answerAt, `${id}'s answer or test cell`).toBeGreaterThan(0);
+        const given = givenBefore(cells, answerAt);
         const everyday = (v: number) => Number.isInteger(v) && Math.abs(v) <= 10;
         const secret = numbers.filter((v) => Number.isFinite(v) && !everyday(v) && !given.some((g) => spells(g, v)));
         for (const cell of visible) {

@@ -309,9 +309,10 @@ describe("the executed notebook", () => {
       blocked.push(route.request().url());
       return route.abort();
     });
-    await offline.goto(`file://${htmlPath}`);
+    // The page inlines plotly.js (~4 MB of script): on a loaded machine parsing it alone can take half a minute.
+    await offline.goto(`file://${htmlPath}`, { timeout: 180_000 });
     const total = Object.values(EXPECTED).flat().length;
-    await offline.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, total, { timeout: 60_000 });
+    await offline.waitForFunction((n) => document.querySelectorAll(".js-plotly-plot .main-svg").length >= n, total, { timeout: 180_000 });
     await sleep(1000);
     const plots = await offline.evaluate(() =>
       [...document.querySelectorAll(".js-plotly-plot")].map((gd: BrowserElement) => {
@@ -325,7 +326,7 @@ describe("the executed notebook", () => {
     const ids = Object.entries(EXPECTED).flatMap(([id, figs]) => figs.map(() => id));
     for (let i = 0; i < els.length; i++) await els[i].screenshot({ path: path.join(OUT, `html-${ids[i]}.png`) });
     await offline.close();
-  });
+  }, 420_000);
 
   it("JupyterLab without the plotly extension shows each chart's words summary (the HTML fallback)", async () => {
     const root = path.join(dir, "no-plotly");

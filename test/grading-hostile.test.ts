@@ -132,12 +132,13 @@ describe("autograde when the grader itself fails", () => {
     const grading = autograde({ submissions, course, out, jobs: 1, timeoutSec: 6, memoryMb: 256, showHidden: false, infraTimeoutSec: 20, retryDelaySec: 0 });
     try {
       // Stop the worker's Jupyter server (our child) once it runs a kernel, as a kernel signalling its parent would.
+      // Its replacement may itself be slow to answer on a loaded machine: grading on try 2 or 3 is the same success.
       stopped.push(await stopWhenKernelRuns(process.pid));
       const summary = await grading;
       expect(summary.results[0].notebooks.map((n) => n.infraError)).toEqual([undefined, undefined]);
       expect(autoPoints(summary.results[0], PS1)).toBe(9);
       expect(autoPoints(summary.results[0], PS2)).toBe(2);
-      expect(summary.results[0].notebooks[0].notes.join("\n")).toMatch(/graded on try 2 of 3; the grader's earlier tries failed: .*(got no answer within 20 s|stopped answering for 20 s)/);
+      expect(summary.results[0].notebooks[0].notes.join("\n")).toMatch(/graded on try [23] of 3; the grader's earlier tries failed: .*(got no answer within 20 s|stopped answering for 20 s)/);
     } finally {
       for (const pid of [...stopped, ...childProcesses(process.pid)]) {
         try {

@@ -2,11 +2,8 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { escapeHtml } from "../display/html";
 import { StudentResult, totalsOf } from "./gradebook";
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 const STYLE = `
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }

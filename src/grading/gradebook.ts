@@ -14,6 +14,8 @@ export interface GradebookRow {
   /** "not graded": the grader failed (kernel start, prelude, server); never the student's score. */
   status: GradeStatus | "not graded";
   message: string;
+  /** A person's comment on a written answer they graded (written-import.ts). */
+  comment?: string;
 }
 
 /** What feedback shows for one graded cell besides its grade. */

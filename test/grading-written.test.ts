@@ -84,6 +84,8 @@ describe("written answers: export, grade by hand, import", () => {
     const json = JSON.parse(fs.readFileSync(path.join(out, "gradebook.json"), "utf8"));
     expect(json.totals.find((t: { student: string }) => t.student === "all-right")).toEqual({ student: "all-right", points: 10, max: 10, manualPending: 0, notGraded: 0 });
     expect(fs.readFileSync(path.join(out, "feedback", "brief-writer.html"), "utf8")).toContain("graded by hand: -why do they get small?");
+    // The LMS export has each notebook's total once nothing in it waits for a person.
+    expect(fs.readFileSync(path.join(out, "gradebook-lms.csv"), "utf8")).toContain("all-right,,,all-right,,10,10\n");
     // A second export starts from what is graded, and the ' a spreadsheet needs comes off again on import.
     await runCli(["written", "export", out, "--source", SOURCE, "--out", exported]);
     expect(fs.readFileSync(csvFile(), "utf8")).toContain("brief-writer,ps1-derivatives.ipynb,q4-written,1,0.5,'-why do they get small?");

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { escapeHtml } from "../display/html";
-import { csvField } from "./gradebook";
+import { csvField } from "./csv-field";
 import { WrittenQuestion } from "./written-answers";
 
 /** Columns of a written-answers CSV; import reads student, notebook, cell, points and comment. */

@@ -3,27 +3,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClass, SOURCE_DIR } from "./fixtures/grading/make-class";
-import { BIN, CliRun, runCli } from "./helpers/cli";
+import { BIN, CliRun, runCli, runProcess } from "./helpers/cli";
 
 // One small notebook (one answer, one test) keeps this to a few kernel starts on a shared 2-core machine.
 const SOURCE = path.join(SOURCE_DIR, "ps2-chain.ipynb");
 const STUDENTS = ["all-right", "fake-pass", "edit-locked", "untouched"];
 const OPTIONS = ["--jobs", "1", "--timeout", "6", "--memory", "256"];
-
-function parallel(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("parallel", args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Every file of a gradebook folder; in results/ the seconds each student and notebook took are set aside. */
 function contents(dir: string): Map<string, string> {
@@ -49,7 +36,7 @@ describe("sharded autograde with GNU parallel, then merge", () => {
     submissions = path.join(tmp, "submissions");
     makeClass(submissions, STUDENTS);
     const shardOut = path.join(tmp, "shard-{}");
-    sharded = await parallel(["--halt", "now,fail=1", "--jobs", "2", process.execPath, BIN, "autograde", submissions, "--source", SOURCE, "--out", shardOut, "--shard", "{}/2", ...OPTIONS, ":::", "1", "2"]);
+    sharded = await runProcess("parallel", ["--halt", "now,fail=1", "--jobs", "2", process.execPath, BIN, "autograde", submissions, "--source", SOURCE, "--out", shardOut, "--shard", "{}/2", ...OPTIONS, ":::", "1", "2"]);
     single = await runCli(["autograde", submissions, "--source", SOURCE, "--out", path.join(tmp, "single"), ...OPTIONS]);
   }, 900_000);
 

@@ -1,4 +1,4 @@
-// Runs `backprop-lab <args>` as a user would (a child process), resolving with its exit status and output.
+// Runs `backprop-lab <args>` (or any command) as a user would, in a child process, resolving with its exit status and output.
 
 import * as path from "node:path";
 import { spawn } from "node:child_process";
@@ -11,10 +11,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Asynchronous, so a long run (autograde) does not block the test worker. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/** Runs a command to its end, asynchronously (a long run, such as autograde, must not block the test worker). */
+export function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -22,4 +22,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return runProcess(process.execPath, [BIN, ...args], options);
 }

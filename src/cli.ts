@@ -12,6 +12,7 @@ const commands: { [name: string]: { module: string; summary: string; jupyter?: t
   validate: { module: "./grading/validate-command", summary: "check a notebook before submitting it", jupyter: true },
   autograde: { module: "./grading/autograde-command", summary: "grade a folder of submissions", jupyter: true },
   feedback: { module: "./grading/feedback-command", summary: "write per-student feedback reports" },
+  written: { module: "./grading/written-command", summary: "export written answers for hand grading; import the filled CSVs" },
   merge: { module: "./grading/merge-command", summary: "merge gradebooks from sharded autograde runs" },
   workspace: { module: "./workspace/workspace-command", summary: "make or update the learner workspace (npm start runs it)" },
   progress: { module: "./workspace/progress-command", summary: "the learner's progress per notebook, as a table" },

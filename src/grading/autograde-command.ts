@@ -22,7 +22,7 @@ const USAGE = `usage: backprop-lab autograde <submissions dir> --source <dir|not
   --sandbox node uses Node's permission model only (weaker: no network or signal boundary); --sandbox
   off (or --no-sandbox) confines nothing. Choose them knowingly.
   <submissions dir> holds one folder per student, each with that student's notebooks under the
-  same file names as the source. Writes <out>/gradebook.csv, gradebook.json, feedback/<student>.html
+  same file names as the source. Writes <out>/gradebook.csv, gradebook.json, gradebook-lms.csv, feedback/<student>.html
   and results/<student>.json (a rerun skips students whose inputs did not change and were fully graded).
 
   --timeout SEC          each answer or test cell (default 30)

@@ -21,6 +21,7 @@ import { progressBar } from "./progress";
 import { DEFAULT_INFRA_TIMEOUT_MS, preludeSource } from "./run";
 import { DEFAULT_LIMITS, Submission, SubmissionLimits, readSubmission, refuseStudentFolder } from "./submission";
 import { Worker, dropServer, gradeWithRetries } from "./worker";
+import { keepHandGrades } from "./written-answers";
 
 /** Bumped when grading rules change, so old results are not reused. */
 export const GRADER_VERSION = "2";
@@ -100,13 +101,17 @@ export function inputHash(options: AutogradeOptions, submission: Submission): st
   return hash.digest("hex");
 }
 
-function isFinished(options: AutogradeOptions, student: string, hash: string): boolean {
+function previousResult(out: string, student: string): StudentResult | undefined {
   try {
-    const previous = JSON.parse(fs.readFileSync(resultPath(options.out, student), "utf8")) as StudentResult;
-    return previous.inputHash === hash && previous.notebooks.every((notebook) => notebook.infraError === undefined);
+    return JSON.parse(fs.readFileSync(resultPath(out, student), "utf8")) as StudentResult;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isFinished(options: AutogradeOptions, student: string, hash: string): boolean {
+  const previous = previousResult(options.out, student);
+  return previous !== undefined && previous.inputHash === hash && previous.notebooks.every((notebook) => notebook.infraError === undefined);
 }
 
 export function budgetsOf(options: AutogradeOptions): { notebookMs: number; studentMs: number } {
@@ -181,7 +186,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const loop = async (worker: Worker): Promise<void> => {
     while (next < todo.length) {
       const { student, submission, hash } = todo[next++];
-      const result = await gradeStudent(worker, student, submission, hash, options, compileCache);
+      const result = keepHandGrades(previousResult(options.out, student), await gradeStudent(worker, student, submission, hash, options, compileCache));
       writeResult(options.out, result);
       graded.push(student);
       const rows = result.notebooks.flatMap((n) => n.rows);

@@ -3,6 +3,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GradeStatus } from "./score";
+import { lmsCsv } from "./lms-export";
+import { csvField } from "./csv-field";
+
+export { csvField };
+
+/** The gradebook in the shape an LMS imports (lms-export.ts). */
+export const LMS_CSV = "gradebook-lms.csv";
 
 export interface GradebookRow {
   student: string;
@@ -14,6 +21,8 @@ export interface GradebookRow {
   /** "not graded": the grader failed (kernel start, prelude, server); never the student's score. */
   status: GradeStatus | "not graded";
   message: string;
+  /** A person's comment on a written answer they graded (written-import.ts). */
+  comment?: string;
 }
 
 /** What feedback shows for one graded cell besides its grade. */
@@ -50,16 +59,6 @@ export interface StudentResult {
 
 const COLUMNS = ["student", "notebook", "cell", "points", "max", "status", "message"] as const;
 
-// OWASP CSV injection: a spreadsheet runs a cell that starts with one of these as a formula (or DDE command).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field; text that a spreadsheet would read as a formula gets a leading ' so it stays text. */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\n\r\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toCsv(rows: GradebookRow[]): string {
   const lines = [COLUMNS.join(",")];
   for (const row of rows) lines.push(COLUMNS.map((column) => csvField(row[column])).join(","));
@@ -95,7 +94,7 @@ export function totalsOf(results: StudentResult[]): StudentTotal[] {
     });
 }
 
-/** Writes gradebook.csv and gradebook.json into `outDir`. */
+/** Writes gradebook.csv, gradebook.json and gradebook-lms.csv into `outDir`. */
 export function writeGradebook(outDir: string, results: StudentResult[]): { csv: string; json: string } {
   fs.mkdirSync(outDir, { recursive: true });
   const rows = rowsOf(results);
@@ -103,6 +102,7 @@ export function writeGradebook(outDir: string, results: StudentResult[]): { csv:
   const json = path.join(outDir, "gradebook.json");
   fs.writeFileSync(csv, toCsv(rows));
   fs.writeFileSync(json, JSON.stringify({ rows, totals: totalsOf(results) }, null, 2) + "\n");
+  fs.writeFileSync(path.join(outDir, LMS_CSV), lmsCsv(results));
   return { csv, json };
 }
 

@@ -83,8 +83,9 @@ export function writeGradingKernelspec(options: GradingKernelOptions): string {
     argv: gradingKernelArgv(options),
     display_name: "TypeScript (Backprop Lab, grading)",
     language: "typescript",
-    // In the OS sandbox the kernel is not the process Jupyter started (that is unshare): interrupt by message.
-    interrupt_mode: sandboxModeOf(options.sandbox) === "os" ? "message" : "signal",
+    // By message, as the learner's kernelspec: a SIGINT at the edge of a cell's run could kill the kernel (see
+    // src/kernel/interrupt-gate.ts), and in the OS sandbox the process Jupyter started is unshare, not the kernel.
+    interrupt_mode: "message",
     // tsx's compile cache goes to TMPDIR: a private copy inside the working folder (see seedCompileCache).
     env: { BACKPROP_LAB_GRADING: "1", NODE_NO_WARNINGS: "1", ...(sandboxModeOf(options.sandbox) !== "off" ? { TMPDIR: SCRATCH_TMP } : {}) },
     metadata: { backprop_lab: { root: PROJECT_ROOT, grading: true } },

@@ -1,5 +1,5 @@
 // The interrupt gate: one shared word that lets the control thread send SIGINT only while a cell's
-// synchronous code runs under vm's SIGINT watchdog, the one window in which a SIGINT cannot kill the kernel.
+// synchronous code runs under vm's SIGINT watchdog: during a cell run, the one window in which a SIGINT cannot kill the kernel.
 //
 // Why a gate (Node 20, lib/vm.js sigintHandlersWrap and src/node_watchdog.cc): `breakOnSigint` removes every
 // process 'SIGINT' listener for the call, so libuv restores the default action (terminate) until the

@@ -3,13 +3,13 @@
 
 import path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KernelClient, PROJECT_ROOT } from "./helpers/kernel-client";
+import { KernelClient, PROJECT_ROOT, WARM_UP_MS } from "./helpers/kernel-client";
 
 let kernel: KernelClient;
 
 beforeAll(async () => {
-  kernel = await KernelClient.start(path.join(PROJECT_ROOT, "notebooks"));
-}, 60_000);
+  kernel = await KernelClient.startWarm(path.join(PROJECT_ROOT, "notebooks"));
+}, WARM_UP_MS + 10_000);
 
 afterAll(async () => {
   await kernel?.close();

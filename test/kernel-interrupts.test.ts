@@ -3,20 +3,19 @@
 
 import path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KernelClient, PROJECT_ROOT, withTimeout } from "./helpers/kernel-client";
+import { KernelClient, PROJECT_ROOT, WARM_UP_MS, withTimeout } from "./helpers/kernel-client";
 import type { Message } from "../src/kernel/wire";
 
 let kernel: KernelClient;
 let died: Promise<never>;
 
 beforeAll(async () => {
-  kernel = await KernelClient.start(path.join(PROJECT_ROOT, "notebooks"));
+  kernel = await KernelClient.startWarm(path.join(PROJECT_ROOT, "notebooks"));
   died = new Promise<never>((_, reject) => {
     kernel.process.once("exit", (code, signal) => reject(new Error(`the kernel died (exit ${code}, signal ${signal})\n${kernel.stderr.join("")}`)));
   });
   died.catch(() => {});
-  await kernel.execute("0", {}, 170_000);
-}, 180_000);
+}, WARM_UP_MS + 10_000);
 
 afterAll(async () => {
   await kernel?.close();

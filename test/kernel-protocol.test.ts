@@ -4,16 +4,14 @@
 import path from "path";
 import * as zmq from "zeromq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KernelClient, PROJECT_ROOT, withTimeout } from "./helpers/kernel-client";
+import { KernelClient, PROJECT_ROOT, WARM_UP_MS, withTimeout } from "./helpers/kernel-client";
 import type { Message } from "../src/kernel/wire";
 
 let kernel: KernelClient;
 
 beforeAll(async () => {
-  kernel = await KernelClient.start(path.join(PROJECT_ROOT, "notebooks"));
-  // The first cell waits for TypeScript to load: pay that here, under the hook's budget, not in a test's.
-  await kernel.execute("0", {}, 170_000);
-}, 180_000);
+  kernel = await KernelClient.startWarm(path.join(PROJECT_ROOT, "notebooks"));
+}, WARM_UP_MS + 10_000);
 
 afterAll(async () => {
   await kernel?.close();
@@ -295,9 +293,10 @@ describe("kernel protocol", () => {
   it("shuts down (restart) on the control channel and exits cleanly", async () => {
     const other = await KernelClient.start(PROJECT_ROOT);
     const exited = new Promise<number | null>((resolve) => other.process.once("exit", (code) => resolve(code)));
-    const reply = await other.request("shutdown_request", { restart: true }, "control");
+    // The main thread answers shutdown: on a busy machine it may first finish TypeScript's warm-up.
+    const reply = await other.request("shutdown_request", { restart: true }, "control", WARM_UP_MS);
     expect(reply.content).toEqual({ status: "ok", restart: true });
     expect(await withTimeout(exited, 10_000, "kernel exit")).toBe(0);
     await other.close();
-  }, 60_000);
+  }, WARM_UP_MS + 30_000);
 });

@@ -4,26 +4,13 @@
 // Plain JavaScript: a worker does not inherit the tsx loader, and this must start fast.
 "use strict";
 const { parentPort, workerData } = require("worker_threads");
-const { createHmac, randomUUID, timingSafeEqual } = require("crypto");
+const { randomUUID } = require("crypto");
 const zmq = require("zeromq");
+const { Signer } = require("./signer");
 
 const { info, endpoints, inputBuffer, gateBuffer, GATE } = workerData;
 const DELIMITER = "<IDS|MSG>";
-const algorithm = (info.signature_scheme || "hmac-sha256").replace(/^hmac-/, "");
-
-function sign(parts) {
-  if (!info.key) return "";
-  const hmac = createHmac(algorithm, info.key);
-  for (const part of parts) hmac.update(part);
-  return hmac.digest("hex");
-}
-
-function verify(signature, parts) {
-  if (!info.key) return true;
-  const expected = Buffer.from(sign(parts));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
+const signer = new Signer(info.key, info.signature_scheme);
 
 const control = new zmq.Router();
 const heartbeat = new zmq.Reply();
@@ -37,7 +24,7 @@ function answerInterrupt(frames) {
   const at = frames.findIndex((f) => f.toString() === DELIMITER);
   if (at < 0 || frames.length < at + 6) return false;
   const parts = frames.slice(at + 2, at + 6);
-  if (!verify(frames[at + 1].toString(), parts)) return false;
+  if (!signer.verify(frames[at + 1].toString(), parts)) return false;
   const header = JSON.parse(parts[0].toString());
   if (header.msg_type !== "interrupt_request") return false;
   finishInput(INPUT_STATE.INTERRUPTED);
@@ -55,7 +42,7 @@ function answerInterrupt(frames) {
     "{}",
     JSON.stringify({ status: "ok" }),
   ];
-  sendControl([...frames.slice(0, at), DELIMITER, sign(reply), ...reply]);
+  sendControl([...frames.slice(0, at), DELIMITER, signer.sign(reply), ...reply]);
   return true;
 }
 

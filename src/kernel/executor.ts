@@ -110,9 +110,10 @@ export class Executor {
     }
     // An interrupt that came while the cell was compiling still stops it.
     if (this.gate.requested()) return { status: "error", ...interruptError() };
-    const key = handOver(Object.freeze([this.gate.enter, this.gate.leave, this.exports, this.require]));
+    const gate = this.gate.forOneRun();
+    const key = handOver(Object.freeze([gate.enter, gate.leave, this.exports, this.require]));
     try {
-      // The cell keeps its own function (and "use strict" prologue) inside one that enters and leaves the
+      // The cell keeps its own function (and directive prologue) inside one that enters and leaves the
       // gate: both run under vm's SIGINT watchdog. Everything but the cell's first line shares its lines.
       const inner = converted.hasToplevelAwait ? "(async function (exports, require) { " : "(function (exports, require) { ";
       const prefix = `(function (enter, leave, exports, require) { enter(); try { return ${inner}`;
@@ -128,6 +129,7 @@ export class Executor {
       const cell = { code, locate: (line: number) => (locate ??= alignLines(output, code))(line) };
       return { status: "error", ...runtimeError(error, cellName, wrapperLine, cell) };
     } finally {
+      gate.close();
       // A cell that failed to compile in vm never read its handle.
       delete (globalThis as { [key: string]: unknown })[key];
     }

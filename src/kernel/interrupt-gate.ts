@@ -1,5 +1,5 @@
 // The interrupt gate: one shared word that lets the control thread send SIGINT only while a cell's
-// synchronous code runs under vm's SIGINT watchdog, the one window in which a SIGINT cannot kill the kernel.
+// synchronous code runs under vm's SIGINT watchdog: during a cell run, the one window in which a SIGINT cannot kill the kernel.
 //
 // Why a gate (Node 20, lib/vm.js sigintHandlersWrap and src/node_watchdog.cc): `breakOnSigint` removes every
 // process 'SIGINT' listener for the call, so libuv restores the default action (terminate) until the
@@ -37,17 +37,42 @@ export class InterruptGate {
     return load(this.word, 0) === REQUESTED;
   }
 
+  /**
+   * `enter` and `leave` for one cell's wrapper. The cell's code can reach its wrapper's arguments (sloppy
+   * mode's `arguments.callee.caller`), so each works once and none after `close`: a cell can at most end its
+   * own window early (an interrupt then comes by message), never mark the gate RUNNING outside a run.
+   */
+  forOneRun(): { enter: () => void; leave: () => void; close: () => void } {
+    let entered = false;
+    let done = false;
+    return {
+      enter: () => {
+        if (entered || done) return;
+        entered = true;
+        this.enter();
+      },
+      leave: () => {
+        if (!entered || done) return;
+        done = true;
+        this.leave();
+      },
+      close: () => {
+        done = true;
+      },
+    };
+  }
+
   /** The cell wrapper's first instruction: from here a SIGINT meets the watchdog. */
-  readonly enter = (): void => {
+  private enter(): void {
     if (compareExchange(this.word, 0, IDLE, RUNNING) === REQUESTED) throw INTERRUPTED;
-  };
+  }
 
   /** The cell wrapper's last instruction (a finally): a signal already on its way must stop the cell here. */
-  readonly leave = (): void => {
+  private leave(): void {
     if (compareExchange(this.word, 0, RUNNING, IDLE) !== SIGNALING) return;
     // The watchdog ends this loop by terminating the script; a failed kill puts RUNNING back (control-thread.js).
     // Short waits: termination is checked between them, and Atomics.wait on the main thread is allowed in Node.
     while (load(this.word, 0) === SIGNALING) wait(this.word, 0, SIGNALING, 50);
     store(this.word, 0, IDLE);
-  };
+  }
 }

@@ -13,6 +13,7 @@ import { History, type HistoryRequest } from "./history";
 import { GATE_STATE } from "./interrupt-gate";
 import { PROJECT_ROOT } from "./package-link";
 import { isRecordArray, recordsTable } from "./records-table";
+import { ImmediateOutbox, Outbox } from "./send-queue";
 import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
 import {
@@ -29,71 +30,6 @@ import {
 
 type Content = { [key: string]: unknown };
 type Channel = "shell" | "control";
-
-/** zeromq allows one pending send per socket: later sends wait their turn, in order. */
-class Outbox {
-  private tail: Promise<unknown> = Promise.resolve();
-  constructor(private readonly socket: { send(frames: (string | Buffer)[]): Promise<void> }) {}
-  send(frames: (string | Buffer)[]): Promise<unknown> {
-    this.tail = this.tail.then(() => this.socket.send(frames)).catch(() => {});
-    return this.tail;
-  }
-  settled(): Promise<unknown> {
-    return this.tail;
-  }
-}
-
-const isBusy = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "EBUSY";
-
-/**
- * iopub sends go to zeromq at once, while the caller runs: a synchronous cell (a training loop)
- * never lets a promise chain advance, and zeromq's I/O thread delivers what was handed over even
- * while JavaScript is busy. Only if zeromq says a send is still pending (EBUSY) do later messages
- * queue behind it, in order; nothing is dropped.
- */
-export class ImmediateOutbox {
-  private tail: Promise<unknown> = Promise.resolve();
-  private queued = 0;
-  constructor(
-    private readonly socket: { send(frames: (string | Buffer)[]): Promise<void> },
-    private readonly log: (text: string) => void = () => {},
-  ) {}
-
-  send(frames: (string | Buffer)[]): Promise<unknown> {
-    if (this.queued === 0) {
-      try {
-        this.tail = this.socket.send(frames).catch((error) => this.log(`iopub send failed: ${error}`));
-        return this.tail;
-      } catch (error) {
-        if (!isBusy(error)) {
-          this.log(`iopub send failed: ${error}`);
-          return this.tail;
-        }
-      }
-    }
-    this.queued += 1;
-    this.tail = this.tail
-      .then(() => this.sendWhenFree(frames))
-      .catch((error) => this.log(`iopub send failed: ${error}`))
-      .finally(() => (this.queued -= 1));
-    return this.tail;
-  }
-
-  settled(): Promise<unknown> {
-    return this.tail;
-  }
-
-  private async sendWhenFree(frames: (string | Buffer)[]): Promise<void> {
-    for (;;) {
-      try {
-        return await this.socket.send(frames);
-      } catch (error) {
-        if (!isBusy(error)) throw error;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  }
-}
 
 const PAGER = /^\s*(?:\?\s*([\w$.]+)|([\w$.]+)\s*\?)\s*$/;
 
@@ -403,9 +339,11 @@ export class Kernel {
     }
   }
 
+  /** The execute_requests the client sent before this reply: those queued here and those zeromq still holds. */
   private async takeQueuedExecutes(): Promise<Message[]> {
-    // Let the socket reader pull in what has already arrived before deciding what to abort.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The shell reader takes what zeromq holds in the event loop's poll phase; `readable` says whether any is left.
+    do await new Promise((resolve) => setImmediate(resolve));
+    while (this.shell.readable);
     const executes = this.queue.filter((m) => m.header.msg_type === "execute_request");
     this.queue.splice(0, this.queue.length, ...this.queue.filter((m) => m.header.msg_type !== "execute_request"));
     return executes;

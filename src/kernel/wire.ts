@@ -1,7 +1,10 @@
 // Jupyter wire protocol: connection files, HMAC-signed multipart frames, message headers.
 
-import { createHmac, randomUUID, timingSafeEqual } from "crypto";
+import { randomUUID } from "crypto";
 import { readFileSync } from "fs";
+import { Signer } from "./signer";
+
+export { Signer };
 
 export interface ConnectionInfo {
   transport: string;
@@ -45,28 +48,6 @@ export function readConnectionFile(file: string): ConnectionInfo {
 
 export function endpoint(info: ConnectionInfo, port: number): string {
   return info.transport === "ipc" ? `ipc://${info.ip}-${port}` : `${info.transport}://${info.ip}:${port}`;
-}
-
-/** Signs and checks frames; an empty key disables signing, as the spec allows. */
-export class Signer {
-  private readonly algorithm: string;
-  constructor(private readonly key: string, scheme: string) {
-    this.algorithm = scheme.replace(/^hmac-/, "");
-  }
-
-  sign(parts: (string | Buffer)[]): string {
-    if (!this.key) return "";
-    const hmac = createHmac(this.algorithm, this.key);
-    for (const part of parts) hmac.update(part);
-    return hmac.digest("hex");
-  }
-
-  verify(signature: string, parts: Buffer[]): boolean {
-    if (!this.key) return true;
-    const expected = Buffer.from(this.sign(parts));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  }
 }
 
 /** Parses one multipart message; returns undefined (and says why) for a bad signature or shape. */

@@ -1,6 +1,6 @@
 // gradebook-lms.csv: one row per student, points per notebook and overall, in the shape Canvas and Moodle import.
 
-import type { StudentResult } from "./gradebook";
+import type { StudentResult } from "./student-result";
 import { csvField } from "./csv-field";
 
 /** Canvas reads students by ID, SIS User ID or SIS Login ID; Moodle maps any one column to its user field. */

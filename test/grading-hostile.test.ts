@@ -36,7 +36,9 @@ describe("autograde a hostile class", () => {
     out = path.join(tmp, "out");
     expected = makeHostileClass(submissions);
     course = loadCourse([SOURCE_DIR]);
-    summary = await autograde({ submissions, course, out, jobs: 2, timeoutSec: 6, notebookBudgetSec: 10, memoryMb: 256, showHidden: false });
+    // Budgets: 10 s per notebook, 14 s per student (slow-cells spends its first notebook's 10 s; everyone else
+    // needs a few seconds in all).
+    summary = await autograde({ submissions, course, out, jobs: 2, timeoutSec: 6, notebookBudgetSec: 10, studentBudgetSec: 14, memoryMb: 256, showHidden: false });
   }, 1_500_000); // limits count CPU time, so on a machine shared with other work the wall time stretches
 
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -83,6 +85,14 @@ describe("autograde a hostile class", () => {
     expect(q2.message).toContain("the notebook's time budget of 10 s");
     const ps1 = summary.results.find((r) => r.student === "slow-cells")!.notebooks.find((n) => n.notebook === PS1)!;
     expect(ps1.spentSeconds).toBeLessThanOrEqual(10); // what the budget counts never passes it, replays included
+  });
+
+  it("hole 7: what a student's first notebook used is gone from the next one (the student's budget)", () => {
+    const chain = row("slow-cells", "chain-tests");
+    expect(chain).toMatchObject({ points: 0, status: "timeout" });
+    expect(chain.message).toMatch(/^the cell did not run \(this student's time budget of [\d.]+ s was used up before it\)$/);
+    const notebooks = summary.results.find((r) => r.student === "slow-cells")!.notebooks;
+    expect(notebooks.reduce((sum, n) => sum + (n.spentSeconds ?? 0), 0)).toBeLessThanOrEqual(14);
   });
 
   it("hole 9b: a student name that starts a formula lands in gradebook.csv as text", () => {

@@ -114,6 +114,10 @@ function isFinished(options: AutogradeOptions, student: string, hash: string): b
   return previous !== undefined && previous.inputHash === hash && previous.notebooks.every((notebook) => notebook.infraError === undefined);
 }
 
+function infraTimeoutMsOf(options: AutogradeOptions): number {
+  return options.infraTimeoutSec !== undefined ? options.infraTimeoutSec * 1000 : DEFAULT_INFRA_TIMEOUT_MS;
+}
+
 export function budgetsOf(options: AutogradeOptions): { notebookMs: number; studentMs: number } {
   const notebookMs = (options.notebookBudgetSec ?? NOTEBOOK_BUDGET_TIMEOUTS * options.timeoutSec) * 1000;
   return { notebookMs, studentMs: options.studentBudgetSec !== undefined ? options.studentBudgetSec * 1000 : notebookMs * options.course.notebooks.length };
@@ -133,7 +137,7 @@ async function gradeStudent(worker: Worker, student: string, submission: Submiss
   const policy = {
     retries: options.retries ?? 2,
     retryDelayMs: (options.retryDelaySec ?? 5) * 1000,
-    infraTimeoutMs: options.infraTimeoutSec !== undefined ? options.infraTimeoutSec * 1000 : DEFAULT_INFRA_TIMEOUT_MS,
+    infraTimeoutMs: infraTimeoutMsOf(options),
   };
   for (const notebook of options.course.notebooks) {
     const text = submission.texts.get(notebook.name);
@@ -169,7 +173,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
   const compileCache = sandboxModeOf(options.sandbox) !== "off" ? path.join(base, "tsx-cache") : undefined;
   // Never a silently weaker sandbox: without namespaces, say so and let the instructor choose --sandbox node.
-  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base) : undefined;
+  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base, infraTimeoutMsOf(options)) : undefined;
   if (unavailable !== undefined) {
     fs.rmSync(base, { recursive: true, force: true });
     throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);

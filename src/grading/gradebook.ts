@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { lmsCsv } from "./lms-export";
 import { csvField } from "./csv-field";
 import type { GradebookRow, StudentResult } from "./student-result";
+import { byStudent } from "./student-result";
 
 export { csvField };
 export type { CellFeedback, GradebookRow, NotebookResult, StudentResult } from "./student-result";
@@ -21,7 +22,7 @@ export function toCsv(rows: GradebookRow[]): string {
 }
 
 export function rowsOf(results: StudentResult[]): GradebookRow[] {
-  const sorted = [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  const sorted = byStudent(results);
   return sorted.flatMap((result) => result.notebooks.flatMap((notebook) => notebook.rows));
 }
 
@@ -35,18 +36,16 @@ export interface StudentTotal {
 }
 
 export function totalsOf(results: StudentResult[]): StudentTotal[] {
-  return [...results]
-    .sort((a, b) => (a.student < b.student ? -1 : 1))
-    .map((result) => {
-      const rows = result.notebooks.flatMap((notebook) => notebook.rows);
-      return {
-        student: result.student,
-        points: rows.reduce((sum, row) => sum + (row.points ?? 0), 0),
-        max: rows.reduce((sum, row) => sum + row.max, 0),
-        manualPending: rows.filter((row) => row.status === "manual" && row.points === null).length,
-        notGraded: rows.filter((row) => row.status === "not graded").length,
-      };
-    });
+  return byStudent(results).map((result) => {
+    const rows = result.notebooks.flatMap((notebook) => notebook.rows);
+    return {
+      student: result.student,
+      points: rows.reduce((sum, row) => sum + (row.points ?? 0), 0),
+      max: rows.reduce((sum, row) => sum + row.max, 0),
+      manualPending: rows.filter((row) => row.status === "manual" && row.points === null).length,
+      notGraded: rows.filter((row) => row.status === "not graded").length,
+    };
+  });
 }
 
 /** Writes gradebook.csv, gradebook.json and gradebook-lms.csv into `outDir`. */

@@ -1,6 +1,7 @@
 // gradebook-lms.csv: one row per student, points per notebook and overall, in the shape Canvas and Moodle import.
 
 import type { StudentResult } from "./student-result";
+import { byStudent } from "./student-result";
 import { csvField } from "./csv-field";
 
 /** Canvas reads students by ID, SIS User ID or SIS Login ID; Moodle maps any one column to its user field. */
@@ -27,7 +28,7 @@ export function lmsCsv(results: StudentResult[]): string {
   const notebooks: string[] = [];
   for (const result of results) for (const n of result.notebooks) if (!notebooks.includes(n.notebook)) notebooks.push(n.notebook);
   const lines = [[...IDENTITY, ...notebooks.map(assignmentName), TOTAL_COLUMN].map(csvField).join(",")];
-  const sorted = [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  const sorted = byStudent(results);
   for (const result of sorted) {
     const points = notebooks.map((notebook) => notebookPoints(result, notebook));
     const total = points.some((p) => p === null) ? null : round(points.reduce<number>((sum, p) => sum + (p ?? 0), 0));

@@ -47,3 +47,8 @@ export interface StudentResult {
   /** About the folder as a whole (files that were refused or ignored). */
   notes?: string[];
 }
+
+/** Results in student order (by code unit, the same on every machine): the order of every gradebook file. */
+export function byStudent<T extends { student: string }>(results: readonly T[]): T[] {
+  return [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+}

@@ -1,6 +1,7 @@
 // The class's written answers per question (from autograde's results and the course), and hand grades kept across regrading.
 
 import { Cell, gradeIdOf, isManuallyGraded, pointsOf, sourceOf } from "./cells";
+import { byStudent } from "./student-result";
 import { Course } from "./course";
 import { GradebookRow, StudentResult } from "./gradebook";
 import { BEGIN_SOLUTION, END_SOLUTION } from "./markers";
@@ -50,7 +51,7 @@ function modelAnswerOf(cell: Cell): string {
 
 /** Every written question of the course, with the answers in `results` (sorted by student). */
 export function writtenQuestions(course: Course, results: StudentResult[]): WrittenQuestion[] {
-  const sorted = [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  const sorted = byStudent(results);
   const questions: WrittenQuestion[] = [];
   for (const notebook of course.notebooks) {
     const cells = notebook.source.cells;

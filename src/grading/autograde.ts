@@ -173,7 +173,10 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "backprop-grade-"));
   const compileCache = sandboxModeOf(options.sandbox) !== "off" ? path.join(base, "tsx-cache") : undefined;
   // Never a silently weaker sandbox: without namespaces, say so and let the instructor choose --sandbox node.
-  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base, infraTimeoutMsOf(options)) : undefined;
+  // The probe asks whether this machine can sandbox at all, so a short per-notebook budget must not make a slow
+  // yes look like a no: it gets at least the default infrastructure budget.
+  const probeTimeoutMs = Math.max(infraTimeoutMsOf(options), DEFAULT_INFRA_TIMEOUT_MS);
+  const unavailable = todo.length > 0 && sandboxModeOf(options.sandbox) === "os" ? sandboxUnavailable(base, probeTimeoutMs) : undefined;
   if (unavailable !== undefined) {
     fs.rmSync(base, { recursive: true, force: true });
     throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);

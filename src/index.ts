@@ -52,6 +52,7 @@ export {
   type TensorLikeOutput,
 } from "./gradcheck/gradcheck";
 export { gradCheckValues } from "./gradcheck/value-check";
+export { gradCheckMistake } from "./gradcheck/classic-mistakes";
 
 // ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
 export {

@@ -100,7 +100,6 @@ function referenceNames(): string[] {
 // Teaching demos that run the module's reference network after the exercises (the curriculum rewrite replaces
 // them); every other visible cell, markdown included, must not name a reference implementation.
 const DEMOS_USING_REFERENCES: { [notebook: string]: string[] } = {
-  "04-one-step-by-hand.ipynb": ["ch04-setup", "ch04-code-42", "ch04-code-48", "ch04-code-54", "ch04-code-58", "ch04-code-70"],
   "10-vanishing-and-exploding.ipynb": ["ch10-setup", "ch10-code-48", "ch10-code-50", "ch10-code-52", "ch10-code-58"],
 };
 

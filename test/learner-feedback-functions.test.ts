@@ -1,4 +1,4 @@
-// The learner path in notebooks 10 and 11: typical wrong answers, run through the real kernel, get feedback naming the mistake.
+// Answers that are functions (notebooks 04, 10 and 11): typical wrong ones, run through the real kernel, get feedback naming the mistake.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NotebookResult } from "../src/notebook/execute";
 import { itGivesFeedback, runAsLearner } from "./helpers/learner-run";
@@ -12,6 +12,27 @@ interface LearnerCase {
 }
 
 const CASES: LearnerCase[] = [
+  {
+    file: "04-one-step-by-hand.ipynb",
+    keep: ["ch04-setup", "ch04-train-step", "ch04-train-step-tests"],
+    wrong: {
+      // right for the notebook's own target, but reads the global y instead of its target argument
+      "ch04-train-step": [
+        "function trainStep(net: Net, target: number) {",
+        "  const a = net.W1.map((row, j) => sigma(row[0] * x[0] + row[1] * x[1] + net.b1[j]));",
+        "  const yHat = sigma(net.W2[0] * a[0] + net.W2[1] * a[1] + net.b2);",
+        "  const deltaOut = (yHat - y) * yHat * (1 - yHat);",
+        "  const deltaHidden = a.map((aj, j) => net.W2[j] * deltaOut * aj * (1 - aj));",
+        "  const dW1 = deltaHidden.map((d) => x.map((xi) => d * xi)), dW2 = a.map((aj) => deltaOut * aj);",
+        "  const next = { ...net, W1: net.W1.map((r, j) => r.map((w, i) => w - eta * dW1[j][i])), W2: net.W2.map((w, j) => w - eta * dW2[j]) };",
+        "  return { a, yHat, loss: 0.5 * (yHat - y) ** 2, deltaOut, deltaHidden, dW1, dW2, next };",
+        "}",
+      ].join("\n"),
+    },
+    feedback: {
+      "ch04-train-step-tests": /trainStep\(another net, 0\)\.loss = [\d.]+ is not right\. trainStep read the notebook's y instead of its target argument/,
+    },
+  },
   {
     file: "10-vanishing-and-exploding.ipynb",
     keep: ["ch10-setup", "ch10-product-bound", "ch10-product-bound-tests", "ch10-clip-by-norm", "ch10-clip-by-norm-tests"],
@@ -44,7 +65,7 @@ const CASES: LearnerCase[] = [
   },
 ];
 
-describe("notebooks 10 and 11 give specific feedback on wrong answers", () => {
+describe("notebooks 04, 10 and 11 give specific feedback on wrong function answers", () => {
   const results = new Map<string, NotebookResult>();
   beforeAll(async () => {
     const runs = CASES.map((c) => ({ file: c.file, answers: c.wrong, keep: (cell: { id: string }) => c.keep.includes(cell.id) }));

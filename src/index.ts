@@ -52,7 +52,6 @@ export {
   type TensorLikeOutput,
 } from "./gradcheck/gradcheck";
 export { gradCheckValues } from "./gradcheck/value-check";
-export { gradCheckMistake } from "./gradcheck/classic-mistakes";
 
 // ── data: MNIST digits and toy 2-D sets ───────────────────────────────────
 export {
@@ -110,4 +109,5 @@ export type { GradientCheckOptions } from "./exercises/check-gradient";
 export { checkChoice, checkBoolean, checkMatching } from "./exercises/check-choice";
 export type { ChoiceCheckOptions } from "./exercises/check-choice";
 export { selfCheck } from "./exercises/self-check";
+export { gradCheckMistake } from "./exercises/classic-mistakes";
 export { ExerciseError, NotAnsweredError, notAnswered, isExerciseError, isNotAnsweredError } from "./exercises/errors";

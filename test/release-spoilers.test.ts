@@ -97,12 +97,6 @@ function referenceNames(): string[] {
   return [...names];
 }
 
-// Teaching demos that run the module's reference network after the exercises (the curriculum rewrite replaces
-// them); every other visible cell, markdown included, must not name a reference implementation.
-const DEMOS_USING_REFERENCES: { [notebook: string]: string[] } = {
-  "10-vanishing-and-exploding.ipynb": ["ch10-setup", "ch10-code-48", "ch10-code-50", "ch10-code-52", "ch10-code-58"],
-};
-
 describe("releases give no exercise away", () => {
   const graded = course.notebooks.filter((n) => n.source.cells.some(isAutogradedTest));
   const references = referenceNames();
@@ -147,14 +141,9 @@ describe("releases give no exercise away", () => {
       for (const cell of visible) {
         const normalized = sourceOf(cell).split("\n").map((l) => l.replace(/\s+/g, " ").trim());
         for (const line of allSolutionLines) if (normalized.includes(line)) problems.push(`${cell.id}: holds the solution line "${line}"`);
-        const allowed = DEMOS_USING_REFERENCES[notebook.name] ?? [];
         for (const name of references) {
-          if (new RegExp(`\\b${name}\\b`).test(sourceOf(cell)) && !allowed.includes(String(cell.id))) problems.push(`${cell.id}: names the reference implementation ${name}`);
+          if (new RegExp(`\\b${name}\\b`).test(sourceOf(cell))) problems.push(`${cell.id}: names the reference implementation ${name}`);
         }
-      }
-      for (const id of DEMOS_USING_REFERENCES[notebook.name] ?? []) {
-        const demo = visible.find((c) => c.id === id);
-        expect(demo && references.some((name) => new RegExp(`\\b${name}\\b`).test(sourceOf(demo))), `${id} is a demo that names a reference`).toBe(true);
       }
       expect(problems).toEqual([]);
     });

@@ -111,12 +111,12 @@ describe("fit", () => {
     const m = model();
     const opt = new SGD(m.parameters(), { lr: 0.1 });
     const before = m.parameters().map((p) => p.data.slice());
-    const h = fit(m, { x, y }, { epochs: 1, batchSize: 20, optimizer: opt, seed: 0, clipGradNorm: 1e-3, callbacks: { onStep: () => seen.push(Math.hypot(...m.parameters().flatMap((p) => Array.from(p.grad!)))) } });
+    const h = fit(m, { x, y }, { epochs: 1, batchSize: 20, optimizer: opt, seed: 0, maxGradNorm: 1e-3, callbacks: { onStep: () => seen.push(Math.hypot(...m.parameters().flatMap((p) => Array.from(p.grad!)))) } });
     expect(seen[0]).toBeCloseTo(1e-3, 8); // the gradient the update used
     expect(Math.hypot(...Object.values(h.gradNorms).map((v) => v[0]))).toBeGreaterThan(1e-3); // recorded before clipping
     const moved = Math.hypot(...m.parameters().flatMap((p, k) => Array.from(p.data).map((v, i) => v - before[k][i])));
     expect(moved).toBeCloseTo(0.1 * 1e-3, 8);
-    expect(() => fit(m, { x, y }, { epochs: 1, batchSize: 20, optimizer: opt, seed: 0, clipGradNorm: 0 })).toThrow("fit: clipGradNorm must be > 0, got 0");
+    expect(() => fit(m, { x, y }, { epochs: 1, batchSize: 20, optimizer: opt, seed: 0, maxGradNorm: 0 })).toThrow("fit: maxGradNorm must be > 0, got 0");
   });
 
   it("sets the learning rate from the schedule before every step", () => {

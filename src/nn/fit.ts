@@ -70,7 +70,7 @@ export interface FitOptions {
   /** shuffle every epoch (default true); false keeps the data order */
   shuffle?: boolean;
   /** rescale all gradients together to at most this L2 norm before each update (gradNorms record them before) */
-  clipGradNorm?: number;
+  maxGradNorm?: number;
 }
 
 /**
@@ -80,12 +80,12 @@ export interface FitOptions {
  * measured after each epoch in eval mode.
  */
 export function fit(model: Module, data: FitData, options: FitOptions): TrainingHistory {
-  const { epochs, batchSize, optimizer, seed, schedule, l2 = 0, shuffle = true, clipGradNorm: maxNorm } = options;
+  const { epochs, batchSize, optimizer, seed, schedule, l2 = 0, shuffle = true, maxGradNorm: maxNorm } = options;
   const lossKind = options.loss ?? "crossEntropy";
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`fit: epochs must be a positive integer, got ${epochs}`);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`fit: batchSize must be a positive integer, got ${batchSize}`);
   if (!(l2 >= 0)) throw new RangeError(`fit: l2 must be >= 0, got ${l2}`);
-  if (maxNorm !== undefined && !(maxNorm > 0)) throw new RangeError(`fit: clipGradNorm must be > 0, got ${maxNorm}`);
+  if (maxNorm !== undefined && !(maxNorm > 0)) throw new RangeError(`fit: maxGradNorm must be > 0, got ${maxNorm}`);
   const [n, features] = expectMatrix("fit", "x", data.x.shape);
   if (n === 0) throw new ShapeError(`fit: x must have at least one example (row), got x ${formatShape(data.x.shape)}`);
   checkTargets("fit", "y", lossKind, data.y, n);

@@ -1,7 +1,7 @@
 /** One classic backward-pass mistake switched on in lesson 003's 2-2-1 sigmoid network, and its gradient check. */
 import { LESSON_003, lesson003Params, SIGMOID_NET_MISTAKES, sigmoidNetBackward, sigmoidNetForward, type SigmoidNetMistake } from "../nn/sigmoid-net";
-import { gradCheck } from "./gradcheck";
-import type { GradCheckReport } from "./report";
+import { gradCheck } from "../gradcheck/gradcheck";
+import type { GradCheckReport } from "../gradcheck/report";
 
 /**
  * Gradient-checks the network's backward pass with `mistake` in it, so a notebook can show the fingerprint each

@@ -2,7 +2,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readNotebook } from "../src/notebook/nbformat";
-import { Cell, Notebook, cloneNotebook, gradeIdOf, sourceOf } from "../src/grading/cells";
+import { Cell, Notebook, cloneNotebook, gradeIdOf, nbgraderOf, sourceOf } from "../src/grading/cells";
 import { computeChecksum, pythonFloatString } from "../src/grading/checksum";
 import { clearHiddenTests, clearSolutionRegions, MarkerError, TYPESCRIPT_CODE_STUB } from "../src/grading/markers";
 import { validateNbgraderMetadata } from "../src/grading/metadata";
@@ -14,7 +14,7 @@ import { staticProblems } from "../src/grading/validate-command";
 import { toCsv } from "../src/grading/gradebook";
 
 const SOURCE = path.join(__dirname, "fixtures", "grading", "source");
-const ps1 = (): Notebook => readNotebook(path.join(SOURCE, "ps1-derivatives.ipynb")) as unknown as Notebook;
+const ps1 = (): Notebook => readNotebook(path.join(SOURCE, "ps1-derivatives.ipynb"));
 const byId = (nb: Notebook, gid: string): Cell => nb.cells.find((c) => gradeIdOf(c) === gid)!;
 
 describe("nbgrader metadata", () => {
@@ -24,9 +24,9 @@ describe("nbgrader metadata", () => {
 
   it("names duplicate grade_ids, bad points, missing ids and misplaced markers", () => {
     const nb = ps1();
-    byId(nb, "q2-tests").metadata.nbgrader!.grade_id = "q1-tests";
-    byId(nb, "q3-tests").metadata.nbgrader!.points = -1;
-    byId(nb, "q4-prompt").metadata.nbgrader!.grade_id = "";
+    nbgraderOf(byId(nb, "q2-tests"))!.grade_id = "q1-tests";
+    nbgraderOf(byId(nb, "q3-tests"))!.points = -1;
+    nbgraderOf(byId(nb, "q4-prompt"))!.grade_id = "";
     nb.cells[0].source = "// BEGIN SOLUTION\n// END SOLUTION";
     const problems = validateNbgraderMetadata(nb).join("\n");
     expect(problems).toContain('duplicate grade_id "q1-tests" (first used by cell 4)');
@@ -37,7 +37,7 @@ describe("nbgrader metadata", () => {
 
   it("rejects unknown keys and a schema version other than 3", () => {
     const nb = ps1();
-    Object.assign(byId(nb, "setup").metadata.nbgrader!, { schema_version: 2, weight: 1 });
+    Object.assign(nbgraderOf(byId(nb, "setup"))!, { schema_version: 2, weight: 1 });
     const problems = validateNbgraderMetadata(nb).join("\n");
     expect(problems).toContain("schema_version must be 3, got 2");
     expect(problems).toContain('unknown nbgrader key "weight"');
@@ -65,8 +65,8 @@ describe("checksums", () => {
   });
 
   it("match nbgrader's compute_checksum (values from Python's hashlib over the same fields)", () => {
-    const test: Cell = { cell_type: "code", source: 'import { checkNumber } from "backprop-lab";\ncheckNumber("dSquare(x0)", dSquare(x0), 6);\n', metadata: { nbgrader: { schema_version: 3, grade: true, solution: false, locked: true, grade_id: "q1-tests", points: 2 } } };
-    const written: Cell = { cell_type: "markdown", source: "YOUR ANSWER HERE", metadata: { nbgrader: { schema_version: 3, grade: true, solution: true, locked: false, grade_id: "q4-written", points: 0.5 } } };
+    const test: Cell = { cell_type: "code", id: "t", outputs: [], execution_count: null, source: 'import { checkNumber } from "backprop-lab";\ncheckNumber("dSquare(x0)", dSquare(x0), 6);\n', metadata: { nbgrader: { schema_version: 3, grade: true, solution: false, locked: true, grade_id: "q1-tests", points: 2 } } };
+    const written: Cell = { cell_type: "markdown", id: "w", source: "YOUR ANSWER HERE", metadata: { nbgrader: { schema_version: 3, grade: true, solution: true, locked: false, grade_id: "q4-written", points: 0.5 } } };
     expect(computeChecksum(test)).toBe("d88e105f9a7b88cdb92cb9043bd4b378");
     expect(computeChecksum(written)).toBe("c2b2d60145974a606900f5cd301e5e7b");
   });
@@ -85,7 +85,7 @@ describe("release", () => {
     expect(byId(release, "q1-tests").metadata).toMatchObject({ editable: false, deletable: false });
     expect(byId(release, "q1-answer").metadata.editable).toBeUndefined();
     for (const gid of ["setup", "q1-answer", "q1-tests", "q4-written"]) {
-      expect(byId(release, gid).metadata.nbgrader!.checksum).toBe(computeChecksum(byId(release, gid)));
+      expect(nbgraderOf(byId(release, gid))!.checksum).toBe(computeChecksum(byId(release, gid)));
     }
     expect(release.cells.map((c) => c.id)).toEqual(ps1().cells.map((c) => c.id));
     expect(validateNbgraderMetadata(release)).toEqual([]);
@@ -125,7 +125,7 @@ describe("rebuild", () => {
     const copy = JSON.parse(JSON.stringify(byId(student, "q2-answer"))) as Cell;
     copy.id = "pasted";
     copy.source = "function dSigmoid(z: number): number { return 0.25; }";
-    q1.metadata.nbgrader!.grade_id = "my-answer"; // renamed: found again by its cell id
+    nbgraderOf(q1)!.grade_id = "my-answer"; // renamed: found again by its cell id
     student.cells = student.cells.filter((c) => gradeIdOf(c) !== "q3-tests"); // deleted
     student.cells.reverse(); // reordered
     student.cells.push(copy); // duplicated grade_id, edited copy
@@ -141,7 +141,7 @@ describe("rebuild", () => {
 
   it("keeps cells the student added after the cell they followed, and survives junk", () => {
     const student = cloneNotebook(release);
-    const helper: Cell = { cell_type: "code", id: "mine", source: "const two = 2;", metadata: {} };
+    const helper: Cell = { cell_type: "code", id: "mine", source: "const two = 2;", metadata: {}, outputs: [], execution_count: null };
     student.cells.splice(3, 0, helper); // after q1-prompt
     const plan = rebuildSubmission(source, release, student);
     const ids = plan.notebook.cells.map((c) => c.id);

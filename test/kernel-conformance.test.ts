@@ -2,7 +2,7 @@
 // from a scratch folder outside the project, and requires every one of its tests to pass.
 
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,7 @@ describe("Jupyter kernel conformance suite", () => {
       encoding: "utf8",
       timeout: 170_000,
     });
+    rmSync(scratch, { recursive: true, force: true }); // the child is done with it
     const log = `${run.stdout}\n${run.stderr}`;
     const ran = /Ran (\d+) tests?/.exec(log);
     expect(ran, log).not.toBeNull();

@@ -2,7 +2,7 @@
 // password), refused where the client allows no input (nbconvert, the runner, the grader), and interrupted.
 
 import { spawnSync } from "child_process";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,7 @@ describe("prompt() over the stdin channel", () => {
       encoding: "utf8",
       timeout: 170_000,
     });
+    rmSync(scratch, { recursive: true, force: true }); // the child is done with it
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { [scenario: string]: Run } & { prompts: unknown[] };
 

@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     fs.mkdirSync(out, { recursive: true });
     for (const notebook of course.notebooks) {
       const file = path.join(out, notebook.name);
-      writeNotebook(file, notebook.release as unknown as NbNotebook);
+      writeNotebook(file, notebook.release);
       console.log(`${notebook.name}: wrote ${file}`);
     }
     if (!args.options.has("check")) return 0;

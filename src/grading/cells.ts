@@ -1,5 +1,5 @@
 // Notebook and cell shapes the grader reads, and nbgrader's predicates over cell metadata.
-import { joinSource, splitLines } from "../notebook/nbformat";
+import { joinSource, splitLines, type Cell, type Notebook } from "../notebook/nbformat";
 
 /** The nbgrader block of a cell's metadata (schema version 3). */
 export interface NbgraderMeta {
@@ -15,22 +15,8 @@ export interface NbgraderMeta {
   [key: string]: unknown;
 }
 
-export interface Cell {
-  cell_type: "code" | "markdown" | "raw";
-  id?: string;
-  source: string | string[];
-  metadata: { nbgrader?: NbgraderMeta; [key: string]: unknown };
-  outputs?: unknown[];
-  execution_count?: number | null;
-  attachments?: unknown;
-}
-
-export interface Notebook {
-  nbformat: number;
-  nbformat_minor: number;
-  metadata: { kernelspec?: { name: string; display_name?: string; language?: string }; [key: string]: unknown };
-  cells: Cell[];
-}
+/** The grader reads the same nbformat model as everything else; nbgrader's block lives in `metadata.nbgrader`. */
+export type { Cell, Notebook };
 
 /** A cell's source as one string (nbformat allows a list of lines). */
 export function sourceOf(cell: Cell): string {
@@ -39,7 +25,7 @@ export function sourceOf(cell: Cell): string {
 
 export function nbgraderOf(cell: Cell): NbgraderMeta | undefined {
   const meta = cell.metadata?.nbgrader;
-  return meta !== null && typeof meta === "object" ? meta : undefined;
+  return meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as NbgraderMeta) : undefined;
 }
 
 export function isGrade(cell: Cell): boolean {

@@ -43,7 +43,7 @@ export function loadCourse(paths: string[]): Course {
   const notebooks = files.map((file) => {
     const text = fs.readFileSync(file, "utf8");
     hash.update(path.basename(file)).update("\0").update(text).update("\0");
-    const source = parseNotebook(text, file) as unknown as Notebook;
+    const source = parseNotebook(text, file);
     const release = makeRelease(source, file);
     const instructorSources = source.cells.filter((cell) => cell.cell_type === "code" && (isAutogradedTest(cell) || isLocked(cell)) && isTracked(cell)).map(sourceOf);
     const protectedNames = new Set([...INTRINSIC_NAMES, ...declaredNames(instructorSources)]);

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { JupyterServer } from "../notebook/server";
 import type { Output } from "../notebook/nbformat";
-import { Cell, gradeIdOf, isAutogradedTest, isGrade, isManuallyGraded, isSolution, setSource, sourceOf } from "./cells";
+import { Cell, gradeIdOf, isAutogradedTest, isGrade, isManuallyGraded, isSolution, pointsOf, setSource, sourceOf } from "./cells";
 import { CourseNotebook } from "./course";
 import { CellFeedback, GradebookRow, NotebookResult } from "./gradebook";
 import { redactHiddenTests } from "./markers";
@@ -67,7 +67,7 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
     feedback,
     seconds: (Date.now() - started) / 1000,
   });
-  const zero = (message: string) => (cell: Cell): Grade => ({ points: 0, max: numberOr0(cell), status: isSolution(cell) && !isAutogradedTest(cell) ? "unanswered" : "failed", message });
+  const zero = (message: string) => (cell: Cell): Grade => ({ points: 0, max: pointsOf(cell), status: isSolution(cell) && !isAutogradedTest(cell) ? "unanswered" : "failed", message });
 
   if ("missing" in submitted) return done(allRows(student, course, zero(submitted.missing)), [submitted.missing]);
   const text = submitted.text;
@@ -133,11 +133,6 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
 export function notGraded(student: string, course: CourseNotebook, fullReason: string, notes: string[] = [], seconds = 0): NotebookResult {
   // What a kernel printed while failing to start may include what earlier student code wrote to stderr: not shown.
   const reason = fullReason.replace(/; the kernel printed:[\s\S]*?(?= \(\d+ tr(y|ies)\)$|$)/, "");
-  const rows = allRows(student, course, (cell) => ({ points: null, max: numberOr0(cell), status: "not graded", message: `not graded: ${reason}` }));
+  const rows = allRows(student, course, (cell) => ({ points: null, max: pointsOf(cell), status: "not graded", message: `not graded: ${reason}` }));
   return { notebook: course.name, rows, notes: [...notes, `not graded: ${reason}; this is the grader's failure, not yours, and a rerun grades it`], feedback: [], seconds, infraError: reason };
-}
-
-function numberOr0(cell: Cell): number {
-  const points = cell.metadata.nbgrader?.points;
-  return typeof points === "number" ? points : 0;
 }

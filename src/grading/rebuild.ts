@@ -141,7 +141,7 @@ export function rebuildSubmission(source: Notebook, release: Notebook, submissio
     }
     const copy: Cell = structuredClone(cell);
     delete copy.metadata.nbgrader;
-    copy.outputs = copy.cell_type === "code" ? [] : copy.outputs;
+    if (copy.cell_type === "code") copy.outputs = [];
     extrasAfter.set(anchor, [...(extrasAfter.get(anchor) ?? []), { cell: copy, studentIndex: i }]);
   });
   if (dropped > 0) notes.push(`${dropped} duplicated graded cell(s) ignored`);

@@ -138,7 +138,7 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
     let executed;
     try {
       options.prepare?.();
-      executed = await executeNotebook(server, nb as unknown as NbNotebook, {
+      executed = await executeNotebook(server, nb, {
         kernelName: options.kernelName,
         cwd: options.cwd,
         cellTimeoutMs: options.cellTimeoutMs,
@@ -179,7 +179,7 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
 }
 
 /** The execute_result of a withheld cell is still needed for its score (a number is all partialCredit accepts). */
-function executedOutputs(notebook: NbNotebook, id: string): Output[] {
+function executedOutputs(notebook: Notebook, id: string): Output[] {
   const cell = notebook.cells.find((c) => c.id === id);
   return cell && cell.cell_type === "code" ? cell.outputs : [];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Cell } from "./cells";
 import { WITHHELD_MESSAGE, gradeCodeCell } from "./score";
 
-const test: Cell = { cell_type: "code", id: "t", source: "", metadata: { nbgrader: { grade: true, grade_id: "q-tests", points: 3, schema_version: 3 } } };
+const test: Cell = { cell_type: "code", id: "t", source: "", metadata: { nbgrader: { grade: true, grade_id: "q-tests", points: 3, schema_version: 3 } }, outputs: [], execution_count: null };
 
 describe("gradeCodeCell", () => {
   it("replaces a withheld cell's error name and message by fixed text", () => {

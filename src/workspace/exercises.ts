@@ -46,7 +46,7 @@ export function workspaceExercises(root: string): { notebooks: NotebookExercises
     if (!name.endsWith(".ipynb")) continue;
     let notebook: Notebook;
     try {
-      notebook = parseNotebook(fs.readFileSync(path.join(root, name), "utf8"), name) as unknown as Notebook;
+      notebook = parseNotebook(fs.readFileSync(path.join(root, name), "utf8"), name);
     } catch {
       unreadable.push(name);
       continue;

@@ -59,7 +59,7 @@ function stampOf(text: string): string | undefined {
 function notebookText(notebook: Notebook, file: string): string {
   const problems = validateNotebook(notebook);
   if (problems.length > 0) throw new Error(`${file}: the merged notebook is not valid nbformat: ${problems.join("; ")}`);
-  return serializeNotebook(notebook as unknown as FileNotebook);
+  return serializeNotebook(notebook);
 }
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
@@ -150,7 +150,7 @@ class Sync {
     let text: string;
     try {
       text = fs.readFileSync(target, "utf8");
-      mine = parseNotebook(text, shown) as unknown as Notebook;
+      mine = parseNotebook(text, shown);
     } catch (error) {
       this.report.problems.push(entry.name);
       const reason = (error as Error).message.replace(`${shown}: `, "");
@@ -192,7 +192,7 @@ class Sync {
 
   private readRelease(name: string): Notebook | undefined {
     try {
-      return parseNotebook(fs.readFileSync(path.join(this.paths.releases, name), "utf8")) as unknown as Notebook;
+      return parseNotebook(fs.readFileSync(path.join(this.paths.releases, name), "utf8"));
     } catch {
       return undefined; // no base: every difference from the new version counts as the learner's
     }

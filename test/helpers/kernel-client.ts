@@ -3,7 +3,7 @@
 
 import { spawn, type ChildProcess } from "child_process";
 import { randomBytes } from "crypto";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import * as zmq from "zeromq";
@@ -32,6 +32,8 @@ export class KernelClient {
   private readonly early = new Map<string, Message>();
   private iopubWaiters: (() => void)[] = [];
   private closed = false;
+  /** Holds the connection file; removed on close. */
+  private readonly connectionDir: string;
   /** performance.now() when each reply or iopub message reached this client. */
   readonly arrivedAt = new WeakMap<Message, number>();
   /** Milliseconds from spawning the kernel to its first kernel_info_reply. */
@@ -39,7 +41,8 @@ export class KernelClient {
 
   private constructor(readonly info: ConnectionInfo, readonly cwd: string, argv?: (file: string) => string[]) {
     this.signer = new Signer(info.key, info.signature_scheme);
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bpl-conn-")), "kernel.json");
+    this.connectionDir = mkdtempSync(path.join(os.tmpdir(), "bpl-conn-"));
+    const file = path.join(this.connectionDir, "kernel.json");
     writeFileSync(file, JSON.stringify(info));
     const args = argv ? argv(file) : [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file];
     this.process = spawn(process.execPath, args, {
@@ -229,6 +232,7 @@ export class KernelClient {
     this.shell.close();
     this.control.close();
     this.iopub.close();
+    rmSync(this.connectionDir, { recursive: true, force: true });
   }
 }
 

@@ -2,17 +2,15 @@
 // behaving like ipykernel (busy/idle around every request, replies with status, real errors).
 
 import path from "path";
-import { inspect } from "util";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
-import { endsWithAssignment, getConverter, hasSyntaxError, isCompleteCode, isConverterReady, printQuickInfo, typescriptVersion } from "./compiler";
-import { installDisplaySink, isRichDisplay, MIME_BUNDLE, type MimeBundle } from "../display/display";
+import { endsWithAssignment, getConverter, isConverterReady, printQuickInfo } from "./compiler";
+import { installDisplaySink } from "../display/display";
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
+import { bundleFor, completeReply, inspectReply, isCompleteReply, kernelInfoContent } from "./introspection";
 import { History, type HistoryRequest } from "./history";
 import { GATE_STATE } from "./interrupt-gate";
-import { PROJECT_ROOT } from "./package-link";
-import { isRecordArray, recordsTable } from "./records-table";
 import { ImmediateOutbox, Outbox } from "./send-queue";
 import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
@@ -195,20 +193,20 @@ export class Kernel {
     try {
       switch (msg.header.msg_type) {
         case "kernel_info_request":
-          await this.reply(channel, msg, this.kernelInfo());
+          await this.reply(channel, msg, kernelInfoContent());
           if (this.warmTimer) setImmediate(() => this.warmUp());
           break;
         case "execute_request":
           await this.execute(msg, channel);
           break;
         case "complete_request":
-          await this.reply(channel, msg, this.complete(msg.content));
+          await this.reply(channel, msg, completeReply(this.executor, msg.content, (line) => this.streams.log(line)));
           break;
         case "inspect_request":
-          await this.reply(channel, msg, this.inspect(msg.content));
+          await this.reply(channel, msg, inspectReply(this.executor, msg.content, (line) => this.streams.log(line)));
           break;
         case "is_complete_request":
-          await this.reply(channel, msg, this.isComplete(String(msg.content.code ?? "")));
+          await this.reply(channel, msg, isCompleteReply(String(msg.content.code ?? "")));
           break;
         case "history_request":
           await this.reply(channel, msg, { status: "ok", history: this.history.query(msg.content as HistoryRequest) });
@@ -256,28 +254,6 @@ export class Kernel {
     if (!isConverterReady()) getConverter();
   }
 
-  private kernelInfo(): Content {
-    const pkg = require(path.join(PROJECT_ROOT, "package.json")) as { version: string };
-    return {
-      status: "ok",
-      protocol_version: PROTOCOL_VERSION,
-      implementation: "backprop-lab",
-      implementation_version: pkg.version,
-      language_info: {
-        name: "typescript",
-        version: typescriptVersion(),
-        mimetype: "text/typescript",
-        file_extension: ".ts",
-        codemirror_mode: { name: "javascript", typescript: true },
-        pygments_lexer: "typescript",
-        nbconvert_exporter: "script",
-      },
-      banner: `Backprop Lab: TypeScript ${typescriptVersion()} on Node.js ${process.version} (tslab's compiler)`,
-      help_links: [{ text: "Backprop Lab", url: "https://github.com/backprop-lab/backprop-lab" }],
-      debugger: false,
-    };
-  }
-
   // ── execute ────────────────────────────────────────────────────────────────────────────────
 
   private async execute(msg: Message, channel: Channel): Promise<void> {
@@ -307,7 +283,7 @@ export class Kernel {
     this.streams.flush();
 
     if (outcome.status === "ok" && outcome.hasValue && !silent && !endsWithAssignment(code)) {
-      const data = this.bundleFor(outcome.value);
+      const data = bundleFor(outcome.value);
       if (storeHistory) this.history.setOutput(count, String(data["text/plain"]));
       this.publish("execute_result", { execution_count: count, data, metadata: {} });
     }
@@ -349,18 +325,6 @@ export class Kernel {
     return executes;
   }
 
-  private bundleFor(value: unknown): MimeBundle {
-    const data: MimeBundle = { "text/plain": inspect(value) };
-    if (isRecordArray(value)) return { ...data, "text/html": recordsTable(value) };
-    if (!isRichDisplay(value)) return data;
-    try {
-      return { ...data, ...value[MIME_BUNDLE]() };
-    } catch (error) {
-      console.error("display failed:", error);
-      return data;
-    }
-  }
-
   private async userExpressions(expressions: unknown): Promise<Content> {
     const out: Content = {};
     if (!expressions || typeof expressions !== "object") return out;
@@ -368,7 +332,7 @@ export class Kernel {
       const result = await this.executor.run(String(expr), `<user expression ${name}>`, false);
       out[name] =
         result.status === "ok"
-          ? { status: "ok", data: this.bundleFor(result.value), metadata: {} }
+          ? { status: "ok", data: bundleFor(result.value), metadata: {} }
           : { status: "error", ename: result.ename, evalue: result.evalue, traceback: result.traceback };
     }
     return out;
@@ -381,55 +345,6 @@ export class Kernel {
     } catch {
       return undefined;
     }
-  }
-
-  // ── introspection ──────────────────────────────────────────────────────────────────────────
-
-  private complete(content: Content): Content {
-    const code = String(content.code ?? "");
-    const cursor = Number(content.cursor_pos ?? code.length);
-    try {
-      const info = this.executor.complete(code, cursor);
-      const kinds = new Map((info.original?.entries ?? []).map((e) => [e.name, e.kind]));
-      return {
-        status: "ok",
-        matches: info.candidates,
-        cursor_start: info.start,
-        cursor_end: info.end,
-        metadata: {
-          _jupyter_types_experimental: info.candidates.map((text) => ({
-            text,
-            type: kinds.get(text) ?? "",
-            start: info.start,
-            end: info.end,
-          })),
-        },
-      };
-    } catch (error) {
-      this.streams.log(`complete failed: ${(error as Error)?.stack ?? error}`);
-      return { status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} };
-    }
-  }
-
-  private inspect(content: Content): Content {
-    const code = String(content.code ?? "");
-    const cursor = Number(content.cursor_pos ?? code.length);
-    let text: string | undefined;
-    try {
-      const info = this.executor.inspect(code, cursor);
-      text = info ? printQuickInfo(info) : undefined;
-    } catch (error) {
-      this.streams.log(`inspect failed: ${(error as Error)?.stack ?? error}`);
-    }
-    return text
-      ? { status: "ok", found: true, data: { "text/plain": text }, metadata: {} }
-      : { status: "ok", found: false, data: {}, metadata: {} };
-  }
-
-  private isComplete(code: string): Content {
-    const result = isCompleteCode(code);
-    if (!result.completed) return { status: "incomplete", indent: result.indent ?? "" };
-    return { status: hasSyntaxError(code) ? "invalid" : "complete" };
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────────

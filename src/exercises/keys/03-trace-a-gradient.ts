@@ -19,7 +19,7 @@ export const key03: AnswerKey = {
       ["L", { number: 2.25, mistakes: [
         { value: -1.5, hint: "That is z2 − y, the error. The loss squares it." },
         { value: 1.5, hint: "That is |z2 − y|. The loss squares the error." },
-        { value: 1.125, hint: "That is ½(z2 − y)². Some texts put a ½ in front; this lesson's loss has none: L = (z2 − y)²." },
+        { value: 1.125, hint: "That is ½(z2 − y)². Some texts put a ½ in front; this network's loss has none: L = (z2 − y)²." },
         { value: 20.25, hint: "That is (z2 + y)². The loss uses the difference z2 − y." },
       ], hint: "L = (z2 − y) ** 2." }],
     ],

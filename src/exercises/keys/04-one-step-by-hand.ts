@@ -85,7 +85,7 @@ export const key04: AnswerKey = {
       ], hint: "If the check of a above failed, fix that first." }],
       ["yHat", { number: () => ref().before.yHat, mistakes: () => [{ value: ref().before.zo, hint: "That is z at the output. ŷ = σ(z)." }], hint: "ŷ = σ(zo)." }],
       ["L", { number: () => ref().before.loss, mistakes: () => [
-        { value: 2 * ref().before.loss, hint: "This lesson's loss has a ½ in front: L = ½(ŷ − y)²." },
+        { value: 2 * ref().before.loss, hint: "This network's loss has a ½ in front: L = ½(ŷ − y)²." },
         { value: ref().before.yHat - 1, hint: "That is the error ŷ − y. The loss squares it and halves it." },
       ], hint: "L = ½(ŷ − y)²." }],
     ],

@@ -46,7 +46,7 @@ export const key10: AnswerKey = {
         { value: (n, f) => f ** (n - 1), hint: "One factor short: a product of n factors has n of them, factor ** n." },
       ], hint: "A product of n equal factors: factor · factor · … · factor = factor ** n." }],
       ["depthBelowOnePercent", { number: 21, tolerance: 0, mistakes: [
-        { value: 20, hint: "0.8^20 ≈ 0.0115 is still just above 0.01 (the lesson's ≈ 0.012). One more layer." },
+        { value: 20, hint: "0.8^20 ≈ 0.0115 is still just above 0.01 (about 0.012). One more layer." },
         { value: 22, hint: "0.8^21 ≈ 0.0092 is already below 0.01." },
       ], hint: "Try productBound(n, 0.8) for n around 20." }],
     ],

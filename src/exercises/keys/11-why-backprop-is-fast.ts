@@ -42,7 +42,7 @@ export const key11: AnswerKey = {
     items: [
       ["finiteDifferencePasses", { function: (P) => 2 * P, at: [1, 13, 257, 1e9], mistakes: [
         { value: (P) => P, hint: "One pass per parameter is forward mode. A central difference evaluates the loss twice per parameter: at p + h and at p − h." },
-        { value: (P) => P + 1, hint: "That counts one-sided differences (one base pass plus one per parameter). The centred difference the lessons use needs 2 passes per parameter." },
+        { value: (P) => P + 1, hint: "That counts one-sided differences (one base pass plus one per parameter). The centred difference needs 2 passes per parameter." },
         { value: (P) => 2 * P + 1, hint: "Central differences need no extra base pass: just L(p + h·eᵢ) and L(p − h·eᵢ) for every i." },
       ], hint: "Two forward passes per parameter." }],
       ["speedupFor1B", { number: 5e8, tolerance: 1e-9, mistakes: [

@@ -1,3 +1,4 @@
+// recordsTable: a list of plain records shows as an HTML table, escaped; anything else is not a record array.
 import { describe, expect, it } from "vitest";
 import { isRecordArray, recordsTable, TABLE_ROWS } from "./records-table";
 

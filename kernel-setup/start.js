@@ -30,6 +30,23 @@ function syncWorkspace(dir) {
   return result.status === 0;
 }
 
+/**
+ * Resolves true once the server at `base` answers its status API, false if `child` exits first. Jupyter logs its
+ * URL before it binds the port (the bind runs on its first event-loop turn), so the URL alone does not mean ready.
+ */
+async function whenAnswering(base, token, child) {
+  while (child.exitCode === null && child.signalCode === null) {
+    try {
+      const response = await fetch(`${base}/api/status`, { headers: { Authorization: `token ${token}` } });
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 function main(argv) {
   if (argv.includes("--help") || argv.includes("-h")) {
     console.log("usage: npm start [-- --notebook] [-- --instructor] [-- <jupyter flags>]   e.g. npm start -- --port 9000");
@@ -101,7 +118,9 @@ function main(argv) {
       announced = true;
       const url = `${match[1]}/${match[2]}?token=${token}`;
       const what = instructor ? "the instructor notebooks (with solutions) in notebooks/" : `your workspace, ${path.relative(setup.ROOT, workspace) || "."}/`;
-      console.log(`\n  Backprop Lab is running on ${what}. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
+      void whenAnswering(match[1], token, child).then((ready) => {
+        if (ready) console.log(`\n  Backprop Lab is running on ${what}. Open this URL in your browser:\n\n    ${url}\n\n  Press Ctrl-C to stop.\n`);
+      });
     }
   });
 

@@ -48,7 +48,8 @@ async function npmStart(workspace: string, flags: string[]): Promise<Started> {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)(lab|tree)\?token=/.exec(output);
+      // npm start's own line, printed once the server answers (Jupyter's log shows the URL before it listens).
+      const match = /Open this URL in your browser:\s+(http:\/\/127\.0\.0\.1:\d+\/)(lab|tree)\?token=/.exec(output);
       if (match) resolve(match[1]);
     };
     child.stdout!.on("data", onData);

@@ -1,4 +1,4 @@
-// Answers that are functions (notebooks 04, 10 and 11): typical wrong ones, run through the real kernel, get feedback naming the mistake.
+// Answers that are functions (notebooks 04, 09, 10 and 11): typical wrong ones, run through the real kernel, get feedback naming the mistake.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NotebookResult } from "../src/notebook/execute";
 import { itGivesFeedback, runAsLearner } from "./helpers/learner-run";
@@ -34,6 +34,34 @@ const CASES: LearnerCase[] = [
     },
   },
   {
+    file: "09-training-on-digits.ipynb",
+    keep: ["ch09-setup", "ch09-code-07", "ch09-train-loop", "ch09-train-loop-tests"],
+    wrong: {
+      // every step right but one: the gradients are never zeroed, so backward keeps adding onto the old ones
+      "ch09-train-loop": [
+        "function trainLoop(model: Module, data: Dataset, options: { epochs: number; batchSize: number; optimizer: Optimizer; seed: number }) {",
+        "  const rng = new NumpyRandom(options.seed);",
+        "  const loss: number[] = [];",
+        "  for (let epoch = 0; epoch < options.epochs; epoch++) {",
+        "    const order = rng.permutation(data.x.rows);",
+        "    for (let i = 0; i < order.length; i += options.batchSize) {",
+        "      const rows = order.slice(i, i + options.batchSize);",
+        "      const scores = model.forward(new Tensor(takeRows(data.x, rows).data, [rows.length, data.x.cols]));",
+        "      const L = softmaxCrossEntropy(scores, rows.map((r) => data.y[r]));",
+        "      L.backward();",
+        "      options.optimizer.step();",
+        "      loss.push(L.data[0]);",
+        "    }",
+        "  }",
+        "  return { loss };",
+        "}",
+      ].join("\n"),
+    },
+    feedback: {
+      "ch09-train-loop-tests": /trainLoop\(model, spirals, \{ epochs: 2, batchSize: 32, seed: 3 \}\)\.loss is not right\. The gradients were never zeroed: backward ADDS into \.grad/,
+    },
+  },
+  {
     file: "10-vanishing-and-exploding.ipynb",
     keep: ["ch10-setup", "ch10-product-bound", "ch10-product-bound-tests", "ch10-clip-by-norm", "ch10-clip-by-norm-tests"],
     wrong: {
@@ -65,7 +93,7 @@ const CASES: LearnerCase[] = [
   },
 ];
 
-describe("notebooks 04, 10 and 11 give specific feedback on wrong function answers", () => {
+describe("notebooks 04, 09, 10 and 11 give specific feedback on wrong function answers", () => {
   const results = new Map<string, NotebookResult>();
   beforeAll(async () => {
     const runs = CASES.map((c) => ({ file: c.file, answers: c.wrong, keep: (cell: { id: string }) => c.keep.includes(cell.id) }));

@@ -52,6 +52,12 @@ describe("checkArray", () => {
     );
   });
 
+  it("knows a listed mistake of another shape before it complains about the shape", () => {
+    const mistakes = [{ value: [5, 7, 9], hint: "Summed over the rows: keep one row per example." }];
+    expect(thrown(() => checkArray("dW", [5, 7, 9], dW, { mistakes })).message).toBe("dW is not right. Summed over the rows: keep one row per example.");
+    expect(thrown(() => checkArray("dW", [5, 7, 8], dW, { mistakes })).message).toBe("dW has shape [3], expected [2, 3].");
+  });
+
   it("explains answers that are not arrays of finite numbers", () => {
     expect(thrown(() => checkArray("dW", undefined, dW)).message).toContain("dW is undefined");
     expect(thrown(() => checkArray("dW", 3, dW)).message).toBe("dW is the number 3; it should be an array.");

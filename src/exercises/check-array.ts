@@ -91,6 +91,17 @@ function allNear(got: Grid, tolerance: number, target: (i: number) => number): b
   return true;
 }
 
+/** Fails with the hint of the first listed mistake that `have` equals (same shape, every entry within tolerance). */
+function failOnKnownMistake(name: string, have: Grid, mistakes: readonly Mistake<ArrayAnswer>[] | undefined, tolerance: number): void {
+  if (mistakes === undefined || !isArray(mistakes)) return;
+  for (let m = 0; m < mistakes.length; m++) {
+    const candidate = toGrid("mistake", mistakes[m]?.value);
+    if (typeof candidate !== "string" && sameShape(candidate.shape, have.shape) && allNear(have, tolerance, (i) => candidate.values[i])) {
+      fail(`${name} is not right. ${mistakes[m].hint}`);
+    }
+  }
+}
+
 function shapeProblem(name: string, got: Grid, expected: Grid): string {
   const g = shapeText(got.shape);
   const e = shapeText(expected.shape);
@@ -111,8 +122,12 @@ export function checkArray(name: string, got: unknown, expected: ArrayAnswer, op
   if (typeof want === "string") fail(`checkArray: ${want} (a bug in the test cell for ${name})`);
   const have = toGrid(name, got);
   if (typeof have === "string") fail(have);
-  if (!sameShape(have.shape, want.shape)) fail(shapeProblem(name, have, want));
   const tolerance = ownOption(options, "tolerance", DEFAULT_TOLERANCE);
+  const mistakes = ownOption<readonly Mistake<ArrayAnswer>[] | undefined>(options, "mistakes", undefined);
+  if (!sameShape(have.shape, want.shape)) {
+    failOnKnownMistake(name, have, mistakes, tolerance); // a known mistake may have another shape (a batch dropped, a sum forgotten)
+    fail(shapeProblem(name, have, want));
+  }
   const w = want.values;
   let wrong = 0;
   let worst = -1;
@@ -131,15 +146,7 @@ export function checkArray(name: string, got: unknown, expected: ArrayAnswer, op
     showPassed(`${name}: all ${w.length} entries match (shape ${shapeText(want.shape)})`);
     return;
   }
-  const mistakes = ownOption<readonly Mistake<ArrayAnswer>[] | undefined>(options, "mistakes", undefined);
-  if (mistakes !== undefined && isArray(mistakes)) {
-    for (let m = 0; m < mistakes.length; m++) {
-      const candidate = toGrid("mistake", mistakes[m]?.value);
-      if (typeof candidate !== "string" && sameShape(candidate.shape, have.shape) && allNear(have, tolerance, (i) => candidate.values[i])) {
-        fail(`${name} is not right. ${mistakes[m].hint}`);
-      }
-    }
-  }
+  failOnKnownMistake(name, have, mistakes, tolerance);
   const hint = ownOption<string | undefined>(options, "hint", undefined);
   const tail = hint ? `\nHint: ${hint}` : "";
   if (allNear(have, tolerance, (i) => -w[i])) fail(`${name}: every entry has the wrong sign.${tail}`);

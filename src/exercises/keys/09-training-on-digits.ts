@@ -1,9 +1,65 @@
-// Answer key of 09-training-on-digits: 8,000 training digits, batch 200, 3 epochs, a 784→50→10 network.
+// Answer key of 09-training-on-digits: 8,000 training digits, batch 200, 3 epochs, a 784→50→10 network; the learner's
+// training loop against the module's fit on a small spiral problem.
 
 import type { AnswerKey } from "../key";
+import { fail } from "../errors";
+import { apply } from "../intrinsics";
+import { fit } from "../../nn/fit";
+import { LoopSlip, MAIN_RUN, OTHER_RUN, problemData, problemModel, RunOptions, runLoop, weightsOf } from "./09-train-loop-variants";
 
 type Accuracy = (predicted: readonly number[], labels: readonly number[]) => unknown;
 const call = (a: { readonly [name: string]: unknown }, predicted: number[], labels: number[]) => (a.accuracy as Accuracy)(predicted, labels);
+
+/** fit's loss per step and final weights on the exercise's problem: what trainLoop must reproduce. */
+function fitReference(run: RunOptions): { loss: number[]; weights: number[] } {
+  const { model, optimizer } = problemModel();
+  const history = fit(model, problemData(), { ...run, optimizer });
+  return { loss: history.loss, weights: weightsOf(model) };
+}
+
+const runText = (run: RunOptions) => `{ epochs: ${run.epochs}, batchSize: ${run.batchSize}, seed: ${run.seed} }`;
+const lossLabel = (run: RunOptions) => `trainLoop(model, spirals, ${runText(run)}).loss`;
+const weightsLabel = (run: RunOptions) => `the weights after trainLoop(model, spirals, ${runText(run)})`;
+
+const toSource = Function.prototype.toString;
+/** True when the function's code calls fit (compiled cells call an import as `(0, module.fit)(…)`). */
+const callsFit = (f: unknown) => typeof f === "function" && /\bfit\s*\)?\s*\(/.test(apply(toSource, f, []) as string);
+
+/** Calls the learner's trainLoop on a fresh copy of the problem; its result's loss list, or the model's weights after it. */
+function trainLoopRun(a: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown, run: RunOptions, what: "loss" | "weights"): unknown {
+  if (typeof a.trainLoop !== "function") fail(`trainLoop must be a function (model, data, options) => ({ loss }), got ${typeof a.trainLoop}`);
+  if (callsFit(a.trainLoop)) fail("trainLoop calls fit: fit is the loop to reproduce, so write the shuffling, the batches and the steps yourself.");
+  const { model, optimizer } = problemModel();
+  const result = read(lossLabel(run).replace(/\.loss$/, ""), (a.trainLoop as (m: unknown, d: unknown, o: unknown) => unknown)(model, problemData(), { ...run, optimizer }));
+  if (what === "weights") return weightsOf(model);
+  if (Array.isArray(result)) fail(`trainLoop returned the list of losses itself; return it in an object, { loss }, as fit's history holds it.`);
+  return result !== null && typeof result === "object" ? (result as { loss?: unknown }).loss : result;
+}
+
+// The typical wrong loops, each run by the key on the same problem with the same options.
+function slips(run: RunOptions): { slip: LoopSlip; hint: string }[] {
+  const n = problemData().y.length, full = Math.floor(n / run.batchSize), last = n - full * run.batchSize;
+  return [
+    { slip: { noZeroGrad: true }, hint: "The gradients were never zeroed: backward ADDS into .grad, so every step used the sum of all the gradients so far. Zero them (optimizer.zeroGrad()) before each backward." },
+    { slip: { shuffle: "never" }, hint: "The batches came in the data's own order: shuffle at the start of every epoch with the seeded generator, new NumpyRandom(options.seed) and its permutation(n)." },
+    { slip: { shuffle: "once" }, hint: "The data was shuffled once and that order reused every epoch. Draw a new permutation at the start of EVERY epoch, from one generator made once before the loop." },
+    { slip: { stepBeforeBackward: "zeroed" }, hint: "The update ran before backward, on gradients that were just zeroed, so no weight ever moved. The order is zeroGrad, forward, loss, backward, THEN step." },
+    { slip: { stepBeforeBackward: "stale" }, hint: "The update ran before backward, on the previous batch's gradients. The order is zeroGrad, forward, loss, backward, THEN step." },
+    { slip: { lossAfterStep: true }, hint: "Those are the losses after each update. Record the loss the step computed, before the update, as fit does." },
+    { slip: { dropLast: true }, hint: `The last, smaller batch of each epoch is missing: ${n} examples in batches of ${run.batchSize} make ${full + 1} batches, the last one of ${last}. Keep it, as fit does.` },
+  ];
+}
+const slipLosses = (run: RunOptions) => () => slips(run).map(({ slip, hint }) => ({ value: runLoop(slip, run).loss, hint }));
+
+/** The check of trainLoop's loss per step with `run`'s options: fit's, to 1e-9, naming the slip it matches. */
+const lossItem = (run: RunOptions, hint: string) => [lossLabel(run), {
+  label: lossLabel(run),
+  from: (a: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown) => trainLoopRun(a, read, run, "loss"),
+  array: () => fitReference(run).loss,
+  tolerance: 1e-9,
+  mistakes: slipLosses(run),
+  hint,
+}] as const;
 
 export const key09: AnswerKey = {
   "ch09-count": {
@@ -31,6 +87,19 @@ export const key09: AnswerKey = {
         { value: 75, hint: "Return a fraction between 0 and 1, not a percentage." },
       ], hint: "The fraction of positions where predicted and labels agree." }],
       ["accuracy([7, 7], [7, 7])", { label: "accuracy([7, 7], [7, 7])", from: (a) => call(a, [7, 7], [7, 7]), number: 1 }],
+    ],
+  },
+  "ch09-train-loop": {
+    items: [
+      lossItem(MAIN_RUN, "One loss per minibatch: for each epoch a fresh permutation, then for each batch of rows zeroGrad, forward, loss, backward, step, and push the loss."),
+      [weightsLabel(MAIN_RUN), {
+        label: weightsLabel(MAIN_RUN),
+        from: (a, read) => trainLoopRun(a, read, MAIN_RUN, "weights"),
+        array: () => fitReference(MAIN_RUN).weights,
+        tolerance: 1e-9,
+        hint: "The losses match but the weights do not: exactly one options.optimizer.step() per batch, after its backward, and no other change to the model.",
+      }],
+      lossItem(OTHER_RUN, "Right with the first options, wrong with these: read epochs, batchSize, seed and optimizer from options instead of fixed numbers."),
     ],
   },
 };

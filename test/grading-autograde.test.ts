@@ -147,7 +147,7 @@ describe("assign and validate", () => {
     expect(out).toContain("ps1-derivatives.ipynb: ok (3 graded cell(s): instructor full marks, release zero)");
     expect(out).toContain("ps2-chain.ipynb: ok (1 graded cell(s): instructor full marks, release zero)");
     expect(code).toBe(0);
-  }, 180_000);
+  }, 600_000); // starts a Jupyter server (up to 180 s on a busy machine), then runs the notebooks
 
   it("validate lists failing public checks, unanswered cells and edited locked cells", async () => {
     const dir = path.join(tmp, "student");
@@ -159,5 +159,5 @@ describe("assign and validate", () => {
     expect(half.out).toContain('"q2-answer" is not answered yet');
     const edited = await captureOutput(() => validateMain([path.join(dir, "edit-locked", "ps2-chain.ipynb")]));
     expect(edited.out).toContain('locked cell "chain-tests" was changed');
-  }, 180_000);
+  }, 600_000); // starts a Jupyter server (up to 180 s on a busy machine), then runs the notebooks
 });

@@ -68,7 +68,7 @@ export interface ExecuteOptions {
   cpuClock?: boolean;
   /** Wall-time cap of a cell under cpuClock, as a multiple of its limit; default 10. */
   wallFactor?: number;
-  /** Limit for the kernel to start and answer kernel_info; default 60 s. */
+  /** Limit for the kernel to start and answer kernel_info; default 180 s (a kernel that dies fails at once). */
   startTimeoutMs?: number;
   /** After a timeout's interrupt, how long the cell gets to stop before the kernel is restarted; default 3 s. */
   interruptGraceMs?: number;
@@ -130,7 +130,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   const notebook = clearOutputs(input);
   const kernelName = opts.kernelName ?? notebook.metadata.kernelspec?.name ?? DEFAULT_KERNEL;
   const cellTimeoutMs = opts.cellTimeoutMs ?? 120_000;
-  const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
+  const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
   // A server or kernel that goes silent (stopped, wedged) must never hang the caller: every request has a deadline.
   const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
   const bounded = <T>(what: string, promise: Promise<T>): Promise<T> =>

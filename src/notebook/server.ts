@@ -26,7 +26,10 @@ export interface StartServerOptions {
   rootDir?: string;
   /** `jupyter` executable; default .venv/bin/jupyter of this project, else the one on PATH. */
   jupyter?: string;
-  /** Milliseconds to wait for the server to answer; default 60 s. */
+  /**
+   * Milliseconds to wait for the server to answer; default 180 s. Generous on purpose: Jupyter imports its extensions
+   * first, and on a machine busy with other work that alone has taken over a minute. A server that died fails at once.
+   */
   startTimeoutMs?: number;
   /** Extra environment for the server and its kernels. */
   env?: NodeJS.ProcessEnv;
@@ -72,7 +75,7 @@ export function runningServers(): JupyterServer[] {
 export async function startJupyterServer(opts: StartServerOptions = {}): Promise<JupyterServer> {
   const rootDir = path.resolve(opts.rootDir ?? path.parse(process.cwd()).root);
   const jupyter = opts.jupyter ?? defaultJupyter();
-  const timeout = opts.startTimeoutMs ?? 60_000;
+  const timeout = opts.startTimeoutMs ?? 180_000;
   const token = crypto.randomBytes(24).toString("hex");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;

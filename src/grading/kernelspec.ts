@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { PROJECT_ROOT } from "../project-root";
-import { SandboxLayout, SandboxMode, sandboxArgv } from "./sandbox";
+import { SANDBOX_UID, SandboxLayout, SandboxMode, sandboxArgv } from "./sandbox";
 
 export const GRADING_KERNEL = "backprop-lab-grading";
 
@@ -97,7 +97,8 @@ export function writeGradingKernelspec(options: GradingKernelOptions): string {
 /** The kernel's TMPDIR, relative to its working folder. */
 export const SCRATCH_TMP = ".tmp";
 
-const TSX_CACHE = `tsx-${typeof process.getuid === "function" ? process.getuid() : 0}`;
+/** tsx keeps its compile cache in TMPDIR/tsx-<effective uid>. */
+const tsxCacheName = (uid: number): string => `tsx-${uid}`;
 
 /**
  * Puts a node_modules folder in `dir`, the parent of the kernels' working folders, so notebooks resolve
@@ -125,18 +126,23 @@ export function linkPackage(dir: string): string {
 /**
  * Compiles, outside the sandbox, every TypeScript file a grading kernel loads at start into a private
  * tsx cache under `cacheRoot`: inside the sandbox tsx can only use a cache it is allowed to write, and a
- * shared one could be poisoned by one student for the next.
+ * shared one could be poisoned by one student for the next. The cache is named for the user the kernel
+ * runs as (the sandbox's own user in mode "os"), or tsx would not find it and compile everything again.
  */
-export function warmCompileCache(cacheRoot: string): void {
+export function warmCompileCache(cacheRoot: string, sandbox: boolean | SandboxMode | undefined): void {
   const files = [path.join("src", "cli.ts"), path.join("src", "kernel", "main.ts"), path.join("src", "index.ts"), path.join("src", "grading", "lockdown.ts")];
-  const script = `require("tsx/cjs/api").register();\nfor (const f of ${JSON.stringify(files)}) require(require("path").join(${JSON.stringify(PROJECT_ROOT)}, f));\nprocess.exit(0);`;
+  const script = `require(${JSON.stringify(require.resolve("tsx/cjs/api"))}).register();\nfor (const f of ${JSON.stringify(files)}) require(require("path").join(${JSON.stringify(PROJECT_ROOT)}, f));\nprocess.exit(0);`;
   fs.mkdirSync(cacheRoot, { recursive: true });
-  execFileSync(process.execPath, ["-e", script], { cwd: PROJECT_ROOT, env: { ...process.env, TMPDIR: cacheRoot }, stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+  // From a folder with no tsconfig.json above it, as the kernels work: tsx keys its cache on the tsconfig it finds.
+  execFileSync(process.execPath, ["-e", script], { cwd: cacheRoot, env: { ...process.env, TMPDIR: cacheRoot }, stdio: ["ignore", "ignore", "pipe"], timeout: 120_000 });
+  const graderUid = typeof process.geteuid === "function" ? process.geteuid() : 0;
+  const kernelUid = sandboxModeOf(sandbox) === "os" ? SANDBOX_UID : graderUid;
+  if (kernelUid !== graderUid) fs.renameSync(path.join(cacheRoot, tsxCacheName(graderUid)), path.join(cacheRoot, tsxCacheName(kernelUid)));
 }
 
 /** A fresh copy of the warmed cache into a kernel's working folder (before every kernel start). */
 export function seedCompileCache(cacheRoot: string, workDir: string): void {
-  const from = path.join(cacheRoot, TSX_CACHE);
-  if (fs.existsSync(from)) fs.cpSync(from, path.join(workDir, SCRATCH_TMP, TSX_CACHE), { recursive: true });
-  else fs.mkdirSync(path.join(workDir, SCRATCH_TMP), { recursive: true });
+  const tmp = path.join(workDir, SCRATCH_TMP);
+  fs.mkdirSync(tmp, { recursive: true });
+  for (const name of fs.existsSync(cacheRoot) ? fs.readdirSync(cacheRoot) : []) fs.cpSync(path.join(cacheRoot, name), path.join(tmp, name), { recursive: true });
 }

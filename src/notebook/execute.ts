@@ -8,15 +8,15 @@
 // Cell statuses: ok, error (raised; `expectedError` when tagged raises-exception, which does not stop the run),
 // timeout (interrupted, kernel restarted, run stopped), abort (the kernel aborted it or died), skipped (after a failure).
 // Problems before any cell runs (unknown kernel, kernel that never starts, cwd outside the server root) throw a RunnerError.
-import * as path from "path";
-import { KernelAPI, KernelSpecAPI, KernelMessage } from "@jupyterlab/services";
+import { KernelMessage } from "@jupyterlab/services";
 import { KernelConnection } from "@jupyterlab/services/lib/kernel/default";
 import { Cell, CodeCell, Notebook, cellTags, clearOutputs, joinSource } from "./nbformat";
 import { OutputCollector } from "./output-collector";
 import type { JupyterServer } from "./server";
 import { cpuSeconds, findKernelPid } from "./process-clock";
+import { DEFAULT_KERNEL, StartedKernel, startKernel, withTimeout } from "./started-kernel";
 
-export const DEFAULT_KERNEL = "backprop-lab";
+export { DEFAULT_KERNEL, RunnerError, shutdownActiveKernels } from "./started-kernel";
 
 export type CellStatus = "ok" | "error" | "abort" | "timeout" | "skipped";
 
@@ -76,54 +76,11 @@ export interface ExecuteOptions {
   onCell?: (result: CellResult, cell: Cell) => void;
   /** Run on after a cell raises (nbclient's allow_errors; the grader needs every test cell run). Timeouts and dead kernels still stop the run. */
   continueOnError?: boolean;
-}
-
-/** The notebook could not be run at all; the message says why. */
-export class RunnerError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "RunnerError";
-  }
-}
-
-/** Kernels started and not yet shut down, so a signal handler can stop them (see shutdownActiveKernels). */
-const activeKernels = new Map<string, JupyterServer>();
-
-export async function shutdownActiveKernels(): Promise<void> {
-  const all = [...activeKernels];
-  activeKernels.clear();
-  await Promise.all(all.map(([id, server]) => KernelAPI.shutdownKernel(id, server.settings).catch(() => undefined)));
+  /** A kernel already started for this run (started-kernel.ts), instead of a fresh one; it is shut down at the end all the same. */
+  kernel?: StartedKernel;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RunnerError(message)), ms);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
-
-function kernelPath(server: JupyterServer, cwd: string | undefined): string {
-  if (cwd === undefined) return "";
-  if (!path.isAbsolute(cwd)) return cwd.split(path.sep).join("/");
-  if (!server.rootDir) throw new RunnerError(`cwd ${cwd} is absolute, but the root folder of ${server.url} is unknown; give cwd relative to the server root`);
-  const relative = path.relative(server.rootDir, cwd);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
-    throw new RunnerError(`cwd ${cwd} lies outside the server root ${server.rootDir}; the kernel cannot start there`);
-  }
-  return relative.split(path.sep).join("/");
-}
-
-async function checkKernelName(server: JupyterServer, name: string): Promise<void> {
-  const specs = await KernelSpecAPI.getSpecs(server.settings);
-  if (!specs.kernelspecs[name]) {
-    const known = Object.keys(specs.kernelspecs).sort().join(", ") || "none";
-    const hint = name === DEFAULT_KERNEL ? "; run `npm run setup` to register it" : "";
-    throw new RunnerError(`unknown kernel "${name}" (this server has: ${known})${hint}`);
-  }
-}
 
 export async function executeNotebook(server: JupyterServer, input: Notebook, opts: ExecuteOptions = {}): Promise<NotebookResult> {
   const started = Date.now();
@@ -133,51 +90,15 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
   const startTimeoutMs = opts.startTimeoutMs ?? 180_000;
   // A server or kernel that goes silent (stopped, wedged) must never hang the caller: every request has a deadline.
   const requestTimeoutMs = opts.requestTimeoutMs ?? 60_000;
-  const bounded = <T>(what: string, promise: Promise<T>): Promise<T> =>
-    withTimeout(promise, requestTimeoutMs, `${what} on ${server.url} got no answer within ${requestTimeoutMs / 1000} s`);
-  const apiPath = kernelPath(server, opts.cwd);
-  await bounded("listing kernelspecs", checkKernelName(server, kernelName));
-
-  let model: { id: string; name: string };
-  try {
-    // The REST API accepts a path (relative to the server root) that becomes the kernel's working directory.
-    model = await bounded("starting a kernel", KernelAPI.startNew({ name: kernelName, path: apiPath } as { name: string }, server.settings));
-  } catch (error) {
-    throw new RunnerError(`kernel "${kernelName}" could not be started on ${server.url}: ${(error as Error).message}`);
-  }
-  activeKernels.set(model.id, server);
-  const kernel = new KernelConnection({ model, serverSettings: server.settings, handleComms: false });
-  kernel.info.catch(() => undefined); // rejected on dispose when the kernel never answered; startup() reports that
-  // After a server-side autorestart, services calls reconnect() from a promise nobody awaits; if we dispose the
-  // connection meanwhile that rejects unhandled and would take the whole process down. Kernel death is
-  // detected and reported through `died` instead.
-  const reconnect = kernel.reconnect.bind(kernel);
-  kernel.reconnect = () => reconnect().catch(() => undefined);
-  const collector = new OutputCollector();
-  kernel.iopubMessage.connect((_, msg) => collector.handle(msg));
-  let died: string | undefined;
-  kernel.statusChanged.connect((_, status) => {
-    if (status === "dead" || status === "autorestarting") died ??= `kernel ${status === "dead" ? "died" : "died and was restarted"}`;
-  });
-
-  // The websocket does not always see a kernel die (the server may just drop it), so ask the REST API too.
-  const health = setInterval(() => {
-    KernelAPI.getKernelModel(model.id, server.settings).then(
-      (current) => {
-        if (!current) died ??= "the kernel died and the server gave up restarting it";
-        else if (current.execution_state === "dead") died ??= "kernel died";
-      },
-      () => undefined,
-    );
-  }, 1000);
+  const kernel = opts.kernel ?? (await startKernel(server, { kernelName, cwd: opts.cwd, startTimeoutMs, requestTimeoutMs }));
+  const { connection, collector, died } = kernel;
 
   const cells: CellResult[] = [];
   let sent = 0;
   let failure: CellResult | undefined;
   let firstError: CellResult | undefined; // with continueOnError: the first raising cell, which did not stop the run
   try {
-    await startup(kernel, kernelName, startTimeoutMs, () => died, server);
-    const pid = opts.cpuClock ? findKernelPid(model.id) : undefined;
+    const pid = opts.cpuClock ? findKernelPid(kernel.id) : undefined;
     const clock: CellClock = { cpu: pid === undefined ? undefined : () => cpuSeconds(pid), wallFactor: opts.wallFactor ?? 10 };
 
     for (let index = 0; index < notebook.cells.length; index++) {
@@ -192,7 +113,7 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
       } else {
         sent++;
         const timeoutMs = opts.cellTimeoutFor?.(cell, index) ?? cellTimeoutMs;
-        result = await runCell(kernel, collector, cell, index, code, timeoutMs, opts.interruptGraceMs ?? 3000, () => died, requestTimeoutMs, clock);
+        result = await runCell(connection, collector, cell, index, code, timeoutMs, opts.interruptGraceMs ?? 3000, died, requestTimeoutMs, clock);
         if (result.status === "error" && cellTags(cell).includes("raises-exception")) result.expectedError = true;
         else if (result.status === "error" && opts.continueOnError) firstError ??= result;
         else if (result.status !== "ok") failure = result;
@@ -201,10 +122,8 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
       opts.onCell?.(result, cell);
     }
   } finally {
-    clearInterval(health);
     // Fresh kernel per notebook: always shut this one down, even after a timeout or a dead kernel.
-    if (activeKernels.delete(model.id)) await bounded("shutting a kernel down", KernelAPI.shutdownKernel(model.id, server.settings)).catch(() => undefined);
-    kernel.dispose();
+    await kernel.shutdown();
   }
   return {
     notebook,
@@ -215,29 +134,6 @@ export async function executeNotebook(server: JupyterServer, input: Notebook, op
     kernelName,
     seconds: (Date.now() - started) / 1000,
   };
-}
-
-/** Waits for kernel_info; a kernel that dies or stays silent becomes a RunnerError quoting the server log. */
-async function startup(kernel: KernelConnection, name: string, timeoutMs: number, died: () => string | undefined, server: JupyterServer): Promise<void> {
-  let watcher: NodeJS.Timeout | undefined;
-  const death = new Promise<never>((_, reject) => {
-    watcher = setInterval(() => {
-      const why = died();
-      if (why) reject(new RunnerError(`kernel "${name}" did not start: ${why}`));
-    }, 200);
-  });
-  try {
-    await withTimeout(Promise.race([kernel.info, death]), timeoutMs, `kernel "${name}" did not answer kernel_info within ${timeoutMs / 1000} s`);
-  } catch (error) {
-    // The kernel's own stderr (not the server's "[W 2026-…]" lines) says why; show the start of its last words.
-    const own = (server.logTail?.(400) ?? "").split("\n").filter((line) => line.trim() && !/^\[[A-Z] \d{4}-/.test(line));
-    let from = own.length - 1;
-    while (from > 0 && !/^[A-Za-z]*Error\b/.test(own[from])) from--;
-    const tail = (from > 0 ? own.slice(from) : own.slice(-10)).slice(0, 8).join("\n");
-    throw new RunnerError(`${(error as Error).message}${tail ? `; the kernel printed:\n${tail}` : ""}`);
-  } finally {
-    clearInterval(watcher);
-  }
 }
 
 /** How a cell's limit is measured: the kernel's CPU seconds (with a wall cap), or wall time when cpu is undefined. */

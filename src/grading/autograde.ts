@@ -20,7 +20,8 @@ import { setUpGradingWorker } from "./worker-setup";
 import { progressBar } from "./progress";
 import { DEFAULT_INFRA_TIMEOUT_MS, preludeSource } from "./run";
 import { DEFAULT_LIMITS, Submission, SubmissionLimits, readSubmission, refuseStudentFolder } from "./submission";
-import { Worker, dropServer, gradeWithRetries } from "./worker";
+import { Worker, dropServer, gradeWithRetries, startNextKernel } from "./worker";
+import { prepareWorkFolder } from "./grade-notebook";
 import { keepHandGrades } from "./written-answers";
 
 /** Bumped when grading rules change, so old results are not reused. */
@@ -129,7 +130,19 @@ function submissionNotes(submission: Submission): string[] {
   return notes;
 }
 
-async function gradeStudent(worker: Worker, student: string, submission: Submission, hash: string, options: AutogradeOptions, compileCache: string | undefined): Promise<StudentResult> {
+/** A student still to grade: what was read from their folder and its resume hash. */
+interface Todo {
+  student: string;
+  submission: Submission;
+  hash: string;
+}
+
+/**
+ * Grades every notebook of one student. While a notebook runs, the kernel for the next one starts (the
+ * student's next notebook, or after the last one the first of `claimNext()`, the student this worker takes next).
+ */
+async function gradeStudent(worker: Worker, todo: Todo, options: AutogradeOptions, compileCache: string | undefined, claimNext: () => Todo | undefined): Promise<StudentResult> {
+  const { student, submission, hash } = todo;
   const started = Date.now();
   const result: StudentResult = { student, inputHash: hash, notebooks: [], seconds: 0, notes: submissionNotes(submission) };
   const budgets = budgetsOf(options);
@@ -139,7 +152,15 @@ async function gradeStudent(worker: Worker, student: string, submission: Submiss
     retryDelayMs: (options.retryDelaySec ?? 5) * 1000,
     infraTimeoutMs: infraTimeoutMsOf(options),
   };
-  for (const notebook of options.course.notebooks) {
+  const notebooks = options.course.notebooks;
+  const startNext = (i: number): void => {
+    const upcoming = i + 1 < notebooks.length ? todo : claimNext();
+    const notebook = notebooks[(i + 1) % notebooks.length];
+    const text = upcoming?.submission.texts.get(notebook.name);
+    if (upcoming === undefined || text === undefined) return;
+    startNextKernel(worker, upcoming.student, notebook.name, (dir) => prepareWorkFolder(dir, notebook.name, text, compileCache), preludeSource(), policy);
+  };
+  for (const [i, notebook] of notebooks.entries()) {
     const text = submission.texts.get(notebook.name);
     const submitted = text !== undefined ? { text } : { missing: submission.refused.get(notebook.name) ?? `${notebook.name} was not submitted` };
     const studentBinds = studentLeftMs < budgets.notebookMs;
@@ -150,7 +171,7 @@ async function gradeStudent(worker: Worker, student: string, submission: Submiss
       prelude: preludeSource(),
       showHidden: options.showHidden,
       compileCache,
-    }, policy);
+    }, policy, () => startNext(i));
     studentLeftMs -= (graded.spentSeconds ?? 0) * 1000;
     result.notebooks.push(graded);
   }
@@ -161,7 +182,7 @@ async function gradeStudent(worker: Worker, student: string, submission: Submiss
 export async function autograde(options: AutogradeOptions): Promise<AutogradeSummary> {
   const started = Date.now();
   const { students, refused } = scanSubmissions(options.submissions, options.shard);
-  const todo: { student: string; submission: Submission; hash: string }[] = [];
+  const todo: Todo[] = [];
   const skipped: string[] = [];
   for (const student of students) {
     const submission = readStudent(options, student);
@@ -181,7 +202,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
     fs.rmSync(base, { recursive: true, force: true });
     throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);
   }
-  if (todo.length > 0 && compileCache) warmCompileCache(compileCache);
+  if (todo.length > 0 && compileCache) warmCompileCache(compileCache, options.sandbox);
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
@@ -190,10 +211,13 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const progress = progressBar(todo.length);
   const graded: string[] = [];
   let next = 0;
+  const claim = (): Todo | undefined => (next < todo.length ? todo[next++] : undefined);
   const loop = async (worker: Worker): Promise<void> => {
-    while (next < todo.length) {
-      const { student, submission, hash } = todo[next++];
-      const result = keepHandGrades(previousResult(options.out, student), await gradeStudent(worker, student, submission, hash, options, compileCache));
+    let claimedAhead: Todo | undefined;
+    for (let current = claim(); current !== undefined; current = claimedAhead ?? claim()) {
+      claimedAhead = undefined;
+      const { student } = current;
+      const result = keepHandGrades(previousResult(options.out, student), await gradeStudent(worker, current, options, compileCache, () => (claimedAhead ??= claim())));
       writeResult(options.out, result);
       graded.push(student);
       const rows = result.notebooks.flatMap((n) => n.rows);

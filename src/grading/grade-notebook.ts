@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { JupyterServer } from "../notebook/server";
+import type { StartedKernel } from "../notebook/started-kernel";
 import type { Output } from "../notebook/nbformat";
 import { Cell, gradeIdOf, isAutogradedTest, isGrade, isManuallyGraded, isSolution, pointsOf, setSource, sourceOf } from "./cells";
 import { CourseNotebook } from "./course";
@@ -29,6 +30,20 @@ export interface GradeNotebookOptions {
   showHidden: boolean;
   /** Warmed tsx cache to copy into the working folder (sandboxed kernels). */
   compileCache?: string;
+  /** A kernel started ahead in scratchDir, already prepared (kernel-ahead.ts); the first run uses it. */
+  startedKernel?: Promise<StartedKernel | undefined>;
+}
+
+/**
+ * The working folder holds only the submitted notebook (and tsx's cache); it is rebuilt before every kernel
+ * start, so nothing a cell wrote survives into a replay.
+ */
+export function prepareWorkFolder(scratchDir: string, notebookName: string, text: string, compileCache: string | undefined): void {
+  // A kernel that was just shut down may still be writing its compile cache here: retry, don't fail the run.
+  fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  fs.mkdirSync(scratchDir, { recursive: true });
+  fs.writeFileSync(path.join(scratchDir, notebookName), text);
+  if (compileCache) seedCompileCache(compileCache, scratchDir);
 }
 
 function gradedCells(course: CourseNotebook): Cell[] {
@@ -91,14 +106,6 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
     notes.push(`${where} redeclared ${guarded.renamed.join(", ")}, which the tests use; graded with the tests' own ${guarded.renamed.length > 1 ? "versions" : "version"}`);
   });
 
-  // The working folder holds only this notebook (and tsx's cache); it is rebuilt before every kernel start.
-  const prepare = (): void => {
-    // A kernel that was just shut down may still be writing its compile cache here: retry, don't fail the run.
-    fs.rmSync(options.scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    fs.mkdirSync(options.scratchDir, { recursive: true });
-    fs.writeFileSync(path.join(options.scratchDir, course.name), text);
-    if (options.compileCache) seedCompileCache(options.compileCache, options.scratchDir);
-  };
   const run = await runForGrading(options.server, plan.notebook, {
     kernelName: options.kernelName,
     cwd: options.scratchDir,
@@ -107,7 +114,8 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
     budgetMs: options.budgetMs,
     budgetName: options.budgetName,
     prelude: options.prelude,
-    prepare,
+    prepare: () => prepareWorkFolder(options.scratchDir, course.name, text, options.compileCache),
+    startedKernel: options.startedKernel,
   });
   if (run.infraError !== undefined) return notGraded(student, course, run.infraError, notes, (Date.now() - started) / 1000);
   if (run.restarts > 0) notes.push(`the kernel was restarted ${run.restarts} time(s) after a cell timed out or stopped it; the other cells were run again`);

@@ -11,6 +11,7 @@
 import * as path from "node:path";
 import { executeNotebook, CellResult } from "../notebook/execute";
 import type { JupyterServer } from "../notebook/server";
+import type { StartedKernel } from "../notebook/started-kernel";
 import type { CodeCell, Notebook as NbNotebook, Output } from "../notebook/nbformat";
 import { Cell, Notebook, cloneNotebook, sourceOf } from "./cells";
 import { CellRun } from "./score";
@@ -61,6 +62,8 @@ export interface GradeRunOptions {
   prepare?: () => void;
   /** Nothing in the notebook is a student's (assign --check, validate): keep every message, hidden tests or not. */
   trustedCode?: boolean;
+  /** A kernel started ahead in a folder already prepared, prelude run: the first run uses it (a replay always starts afresh). */
+  startedKernel?: Promise<StartedKernel | undefined>;
 }
 
 export interface GradeRunResult {
@@ -109,9 +112,11 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
     return result();
   }
   for (;;) {
+    // The kernel started ahead has run the prelude already; without one (and for every replay) a fresh folder and kernel.
+    const kernel = restarts === 0 ? await options.startedKernel : undefined;
     const nb = cloneNotebook(notebook);
     nb.cells = nb.cells.filter((cell) => !skip.has(cell.id ?? ""));
-    if (options.prelude !== undefined) {
+    if (options.prelude !== undefined && kernel === undefined) {
       const prelude: Cell = { cell_type: "code", id: PRELUDE_ID, source: options.prelude, metadata: {}, outputs: [], execution_count: null };
       nb.cells.unshift(prelude);
     }
@@ -137,8 +142,9 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
     };
     let executed;
     try {
-      options.prepare?.();
+      if (!kernel) options.prepare?.();
       executed = await executeNotebook(server, nb, {
+        kernel,
         kernelName: options.kernelName,
         cwd: options.cwd,
         cellTimeoutMs: options.cellTimeoutMs,

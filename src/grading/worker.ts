@@ -10,6 +10,7 @@ import { CourseNotebook } from "./course";
 import { NotebookResult } from "./gradebook";
 import { GradeNotebookOptions, Submitted, gradeNotebook, notGraded } from "./grade-notebook";
 import { WALL_FACTOR } from "./run";
+import { KernelAhead, aheadKey, discardAhead, startAhead } from "./kernel-ahead";
 
 export interface Worker {
   server?: JupyterServer;
@@ -21,6 +22,8 @@ export interface Worker {
   cleanup(): void;
   /** Attempts so far; each gets its own scratch folder, so an abandoned attempt cannot touch the next one's. */
   attempts: number;
+  /** The kernel started for the worker's next notebook (kernel-ahead.ts), if any. */
+  ahead?: KernelAhead;
 }
 
 export interface RetryPolicy {
@@ -44,11 +47,38 @@ async function serverOf(worker: Worker, startTimeoutMs: number): Promise<Jupyter
   return worker.server;
 }
 
-/** Stops the worker's server (a stopped or wedged one too); the next attempt starts a fresh one. */
+/** Stops the worker's server (a stopped or wedged one too) and its kernel ahead; the next attempt starts a fresh one. */
 export async function dropServer(worker: Worker): Promise<void> {
   const server = worker.server;
+  const ahead = worker.ahead;
   worker.server = undefined;
+  worker.ahead = undefined;
+  if (ahead) await discardAhead(ahead);
   await server?.stop().catch(() => undefined);
+}
+
+/**
+ * Starts the kernel for this worker's next student-notebook now (once the worker has a server), in a folder
+ * of its own prepared for it; gradeWithRetries takes it when that notebook comes. One kernel ahead per worker
+ * makes the pool as large as --jobs.
+ */
+export function startNextKernel(worker: Worker, student: string, notebook: string, prepare: (scratchDir: string) => void, prelude: string, policy: RetryPolicy): void {
+  if (!worker.server) return;
+  const previous = worker.ahead;
+  if (previous) void discardAhead(previous);
+  const scratchDir = path.join(worker.scratchRoot, `work-${++worker.attempts}`);
+  const key = aheadKey(student, notebook);
+  worker.ahead = startAhead(key, { server: worker.server, kernelName: worker.kernelName, scratchDir, prepare: () => prepare(scratchDir), prelude, infraTimeoutMs: policy.infraTimeoutMs });
+}
+
+/** The kernel started ahead for this student-notebook on the current server, taken out of the pool; any other is discarded. */
+function takeAhead(worker: Worker, student: string, notebook: string): KernelAhead | undefined {
+  const ahead = worker.ahead;
+  if (!ahead) return undefined;
+  worker.ahead = undefined;
+  if (ahead.key === aheadKey(student, notebook) && ahead.server === worker.server) return ahead;
+  void discardAhead(ahead);
+  return undefined;
 }
 
 /**
@@ -76,18 +106,21 @@ function watchdog(server: JupyterServer, silentMs: number, deadlineMs: number): 
 }
 
 /** Grades one notebook in this worker, retrying the grader's own failures; never throws. */
-export async function gradeWithRetries(worker: Worker, student: string, submitted: Submitted, course: CourseNotebook, job: NotebookJob, policy: RetryPolicy): Promise<NotebookResult> {
+export async function gradeWithRetries(worker: Worker, student: string, submitted: Submitted, course: CourseNotebook, job: NotebookJob, policy: RetryPolicy, next?: () => void): Promise<NotebookResult> {
   const failures: string[] = [];
   for (let attempt = 0; attempt <= policy.retries; attempt++) {
     if (attempt > 0) await sleep(policy.retryDelayMs * 2 ** (attempt - 1));
-    const scratchDir = path.join(worker.scratchRoot, `work-${++worker.attempts}`);
+    const ahead = attempt === 0 ? takeAhead(worker, student, course.name) : undefined;
+    const scratchDir = ahead?.scratchDir ?? path.join(worker.scratchRoot, `work-${++worker.attempts}`);
     let guard: ReturnType<typeof watchdog> | undefined;
     let result: NotebookResult | undefined;
     try {
       const server = await serverOf(worker, policy.infraTimeoutMs);
+      // This notebook's kernel is taken or on its way: the next notebook's may start now.
+      if (attempt === 0) next?.();
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
       guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
-      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs };
+      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs, startedKernel: ahead?.kernel };
       result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
       if (result.infraError !== undefined) failures.push(result.infraError);
     } catch (error) {
@@ -96,6 +129,8 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
     } finally {
       guard?.cancel();
     }
+    // A kernel started ahead that this notebook did not use (a missing or broken submission) is shut down here.
+    if (ahead) await discardAhead(ahead);
     fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if (result !== undefined && result.infraError === undefined) {
       if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);

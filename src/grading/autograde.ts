@@ -64,6 +64,8 @@ export interface AutogradeSummary {
   results: StudentResult[];
   seconds: number;
   gradebook: { csv: string; json: string };
+  /** Kernels the pool started ahead, and how many of them a notebook then ran in (the rest: a missing notebook, a failed start). */
+  kernelsAhead: { started: number; used: number };
 }
 
 /** Student folders (real folders, not links or files), sorted, and one message per entry that is refused. */
@@ -206,7 +208,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);
-    workers.push({ ...setUpGradingWorker(root, options.memoryMb, options.sandbox), attempts: 0 });
+    workers.push({ ...setUpGradingWorker(root, options.memoryMb, options.sandbox), attempts: 0, pool: { started: 0, used: 0 } });
   }
   const progress = progressBar(todo.length);
   const graded: string[] = [];
@@ -241,5 +243,7 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
   const results = readResults(options.out).filter((result) => wanted.has(result.student));
   const gradebook = writeGradebook(options.out, results);
   writeFeedback(options.out, results);
-  return { graded, skipped, refused, results, seconds: (Date.now() - started) / 1000, gradebook };
+  const kernelsAhead = { started: 0, used: 0 };
+  for (const worker of workers) (kernelsAhead.started += worker.pool.started), (kernelsAhead.used += worker.pool.used);
+  return { graded, skipped, refused, results, seconds: (Date.now() - started) / 1000, gradebook, kernelsAhead };
 }

@@ -31,7 +31,7 @@ export interface GradeNotebookOptions {
   /** Warmed tsx cache to copy into the working folder (sandboxed kernels). */
   compileCache?: string;
   /** A kernel started ahead in scratchDir, already prepared (kernel-ahead.ts); the first run uses it. */
-  startedKernel?: Promise<StartedKernel | undefined>;
+  takeStartedKernel?: () => Promise<StartedKernel | undefined>;
 }
 
 /**
@@ -115,7 +115,7 @@ export async function gradeNotebook(student: string, submitted: Submitted, cours
     budgetName: options.budgetName,
     prelude: options.prelude,
     prepare: () => prepareWorkFolder(options.scratchDir, course.name, text, options.compileCache),
-    startedKernel: options.startedKernel,
+    takeStartedKernel: options.takeStartedKernel,
   });
   if (run.infraError !== undefined) return notGraded(student, course, run.infraError, notes, (Date.now() - started) / 1000);
   if (run.restarts > 0) notes.push(`the kernel was restarted ${run.restarts} time(s) after a cell timed out or stopped it; the other cells were run again`);

@@ -63,7 +63,7 @@ export interface GradeRunOptions {
   /** Nothing in the notebook is a student's (assign --check, validate): keep every message, hidden tests or not. */
   trustedCode?: boolean;
   /** A kernel started ahead in a folder already prepared, prelude run: the first run uses it (a replay always starts afresh). */
-  startedKernel?: Promise<StartedKernel | undefined>;
+  takeStartedKernel?: () => Promise<StartedKernel | undefined>;
 }
 
 export interface GradeRunResult {
@@ -113,7 +113,7 @@ export async function runForGrading(server: JupyterServer, notebook: Notebook, o
   }
   for (;;) {
     // The kernel started ahead has run the prelude already; without one (and for every replay) a fresh folder and kernel.
-    const kernel = restarts === 0 ? await options.startedKernel : undefined;
+    const kernel = restarts === 0 ? await options.takeStartedKernel?.() : undefined;
     const nb = cloneNotebook(notebook);
     nb.cells = nb.cells.filter((cell) => !skip.has(cell.id ?? ""));
     if (options.prelude !== undefined && kernel === undefined) {

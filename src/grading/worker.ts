@@ -11,6 +11,7 @@ import { NotebookResult } from "./gradebook";
 import { GradeNotebookOptions, Submitted, gradeNotebook, notGraded } from "./grade-notebook";
 import { WALL_FACTOR } from "./run";
 import { KernelAhead, aheadKey, discardAhead, startAhead } from "./kernel-ahead";
+import type { StartedKernel } from "../notebook/started-kernel";
 
 export interface Worker {
   server?: JupyterServer;
@@ -24,6 +25,8 @@ export interface Worker {
   attempts: number;
   /** The kernel started for the worker's next notebook (kernel-ahead.ts), if any. */
   ahead?: KernelAhead;
+  /** Kernels started ahead, and those a notebook then ran in. */
+  pool: { started: number; used: number };
 }
 
 export interface RetryPolicy {
@@ -68,7 +71,15 @@ export function startNextKernel(worker: Worker, student: string, notebook: strin
   if (previous) void discardAhead(previous);
   const scratchDir = path.join(worker.scratchRoot, `work-${++worker.attempts}`);
   const key = aheadKey(student, notebook);
+  worker.pool.started++;
   worker.ahead = startAhead(key, { server: worker.server, kernelName: worker.kernelName, scratchDir, prepare: () => prepare(scratchDir), prelude, infraTimeoutMs: policy.infraTimeoutMs });
+}
+
+/** The kernel of a pooled start, for the run that takes it (counted as used when it did start). */
+async function takeKernel(ahead: KernelAhead): Promise<StartedKernel | undefined> {
+  const kernel = await ahead.kernel;
+  ahead.taken = kernel !== undefined;
+  return kernel;
 }
 
 /** The kernel started ahead for this student-notebook on the current server, taken out of the pool; any other is discarded. */
@@ -120,7 +131,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
       if (attempt === 0) next?.();
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
       guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
-      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs, startedKernel: ahead?.kernel };
+      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs, takeStartedKernel: ahead && (() => takeKernel(ahead)) };
       result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
       if (result.infraError !== undefined) failures.push(result.infraError);
     } catch (error) {
@@ -130,7 +141,10 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
       guard?.cancel();
     }
     // A kernel started ahead that this notebook did not use (a missing or broken submission) is shut down here.
-    if (ahead) await discardAhead(ahead);
+    if (ahead) {
+      if (ahead.taken) worker.pool.used++;
+      await discardAhead(ahead);
+    }
     fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if (result !== undefined && result.infraError === undefined) {
       if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);

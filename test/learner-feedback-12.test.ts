@@ -124,7 +124,7 @@ describe("notebook 12: each exercise wrong once and right once, through the kern
     expect(result.cells.find((c) => c.id === `${TABLE}-empty`)!.status).toBe("ok");
     const text = outputText(result, `${TABLE}-empty`);
     expect(text).toMatch(/dlogProbs +– +\[32, 10\] +– +not answered/);
-    expect(text).toMatch(/next to write: dlogProbs/);
+    expect(text).toMatch(/nothing answered yet; start with dlogProbs/);
   });
 
   it("the table points at the first wrong tensor in graph order, in text and HTML", () => {

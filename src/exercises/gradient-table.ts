@@ -89,6 +89,7 @@ function verdictOf(rows: ComparedRow[], firstWrong: ComparedRow | undefined): st
     return `first wrong: d${firstWrong.name} (${why}). Tensors below it inherit its error: fix it first.`;
   }
   const missing = rows.find((r) => r.status === "not answered" || r.status === "no reference");
+  if (missing && rows.every((r) => r.status === "not answered")) return `nothing answered yet; start with d${missing.name}`;
   if (missing) return `every answered gradient matches autograd; next to write: d${missing.name}`;
   return `all ${rows.length} gradients match autograd`;
 }

@@ -25,7 +25,7 @@ describe("compareGradients", () => {
     expect(c.rows.map((r) => r.status)).toEqual(["exact", "close", "wrong"]);
     expect(c.rows[2].maxDiff).toBeCloseTo(1, 12);
     expect(c.firstWrong).toBe("b");
-    expect(c.verdict).toMatch(/^first wrong: db \(max \|difference\| 1\)\. Tensors below it inherit its error/);
+    expect(c.verdict).toMatch(/^first wrong: db \(max \|difference\| 1\)\. Tensors below it that depend on it inherit its error/);
     const { "text/plain": text, "text/html": html } = bundle(c) as { [k: string]: string };
     expect(text).toMatch(/db +\[1, 3\] +\[1, 3\] +no +NO +1\.00e\+0 +← first wrong/);
     expect(html).toMatch(/<tr style="background:#fde2e1">.*>db<\/td>/);

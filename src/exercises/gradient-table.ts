@@ -86,7 +86,7 @@ function compareRow([name, yours, reference]: GradientRow): ComparedRow {
 function verdictOf(rows: ComparedRow[], firstWrong: ComparedRow | undefined): string {
   if (firstWrong) {
     const why = firstWrong.status === "shape" ? `its ${firstWrong.note}` : firstWrong.status === "unreadable" ? firstWrong.note : `max |difference| ${formatNumber(firstWrong.maxDiff ?? 0)}`;
-    return `first wrong: d${firstWrong.name} (${why}). Tensors below it inherit its error: fix it first.`;
+    return `first wrong: d${firstWrong.name} (${why}). Tensors below it that depend on it inherit its error: fix it first.`;
   }
   const missing = rows.find((r) => r.status === "not answered" || r.status === "no reference");
   if (missing && rows.every((r) => r.status === "not answered")) return `nothing answered yet; start with d${missing.name}`;

@@ -109,5 +109,6 @@ export type { GradientCheckOptions } from "./exercises/check-gradient";
 export { checkChoice, checkBoolean, checkMatching } from "./exercises/check-choice";
 export type { ChoiceCheckOptions } from "./exercises/check-choice";
 export { selfCheck } from "./exercises/self-check";
+export { compareGradients, type GradientComparison, type GradientRow, type GradientReference, type ComparedRow } from "./exercises/gradient-table";
 export { gradCheckMistake } from "./exercises/classic-mistakes";
 export { ExerciseError, NotAnsweredError, notAnswered, isExerciseError, isNotAnsweredError } from "./exercises/errors";

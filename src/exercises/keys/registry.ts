@@ -13,8 +13,9 @@ import { key08 } from "./08-two-layer-softmax";
 import { key09 } from "./09-training-on-digits";
 import { key10 } from "./10-vanishing-and-exploding";
 import { key11 } from "./11-why-backprop-is-fast";
+import { key12 } from "./12-backprop-ninja";
 
-const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key06, key07, key08, key09, key10, key11];
+const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key06, key07, key08, key09, key10, key11, key12];
 
 function deepFreeze(value: unknown): void {
   if (value === null || (typeof value !== "object" && typeof value !== "function")) return;

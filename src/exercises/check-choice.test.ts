@@ -1,7 +1,6 @@
-// checkChoice, checkBoolean, checkMatching, selfCheck: what passes, and the feedback a wrong pick gets.
+// checkChoice, checkBoolean, checkMatching: what passes, and the feedback a wrong pick gets.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkBoolean, checkChoice, checkMatching } from "./check-choice";
-import { selfCheck } from "./self-check";
 import { recordDisplays, thrown } from "./test-helpers";
 
 let shown: ReturnType<typeof recordDisplays>;
@@ -59,17 +58,5 @@ describe("checkMatching", () => {
   });
   it("rejects a non-object", () => {
     expect(thrown(() => checkMatching("steps", "B", expected)).message).toContain("should be an object");
-  });
-});
-
-describe("selfCheck", () => {
-  it("shows the answer folded in HTML and after the question in plain text", () => {
-    selfCheck("Why is backprop cheap?\nThink about reuse.", "It reuses <cached> values.\n\nOne backward pass.");
-    const bundle = shown.bundles[0];
-    expect(bundle["text/html"]).toContain("<details><summary");
-    expect(bundle["text/html"]).toContain("Show answer</summary><p>It reuses &lt;cached&gt; values.</p><p>One backward pass.</p></details>");
-    expect(bundle["text/html"]).toContain("<p><b>Check yourself:</b> Why is backprop cheap?<br>Think about reuse.</p>");
-    expect(bundle["text/plain"]).toContain("Check yourself: Why is backprop cheap?");
-    expect(bundle["text/plain"]).toContain("It reuses <cached> values.");
   });
 });

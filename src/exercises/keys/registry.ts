@@ -7,6 +7,7 @@ import { key02 } from "./02-computational-graphs";
 import { key03 } from "./03-trace-a-gradient";
 import { key04 } from "./04-one-step-by-hand";
 import { key05 } from "./05-scalar-autograd";
+import { key05Mlp } from "./05-scalar-mlp";
 import { key06 } from "./06-vectorized-backprop";
 import { key07 } from "./07-gradient-checking";
 import { key08 } from "./08-two-layer-softmax";
@@ -15,7 +16,7 @@ import { key10 } from "./10-vanishing-and-exploding";
 import { key11 } from "./11-why-backprop-is-fast";
 import { key12 } from "./12-backprop-ninja";
 
-const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key06, key07, key08, key09, key10, key11, key12];
+const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key05Mlp, key06, key07, key08, key09, key10, key11, key12];
 
 function deepFreeze(value: unknown): void {
   if (value === null || (typeof value !== "object" && typeof value !== "function")) return;

@@ -55,6 +55,14 @@ describe("check", () => {
     expect(second.message).toBe(first.message + "\nHint: Differentiate z1 = w1 · x + b1 with respect to w1.");
   });
 
+  it("explains a wrong true/false answer at the first failure, and does not repeat it as a hint", () => {
+    const right = { z1_new: 2.8, a1_new: 2.8, z2_new: 4.2, L_new: 1.44 };
+    const first = thrown(() => check("ch03-forward-again", () => ({ ...right, lossFell: false })));
+    expect(first.message).toBe("lossFell = false is not right. L_new = 1.44 and L = 2.25: which is smaller?");
+    const second = thrown(() => check("ch03-forward-again", () => ({ ...right, lossFell: false })));
+    expect(second.message).toBe(first.message);
+  });
+
   it("reads answers as data: a Proxy or a getter is refused, an array's own methods never run", () => {
     expect(thrown(() => check("ch04-hidden", () => ({ zh: new Proxy([0.3775, 0.3925], {}), a: [0, 0] }))).message).toBe("zh is a Proxy; answer with plain values (numbers, arrays, objects).");
     const getters: number[] = [];

@@ -67,7 +67,8 @@ function runItem(name: string, item: KeyItem, answers: { readonly [name: string]
   } else if ("array" in item) {
     checkArray(name, answer, lazy(item.array), { mistakes: mistakesOf(item.mistakes), tolerance: item.tolerance });
   } else if ("boolean" in item) {
-    checkBoolean(name, answer, item.boolean);
+    // A true/false answer has no mistakes to tell apart: its hint is the only explanation, so it comes at once.
+    checkBoolean(name, answer, item.boolean, { hint: item.hint });
   } else if ("choice" in item) {
     checkChoice(name, answer, item.choice, { choices: item.choices, hints: item.hints });
   } else if ("matching" in item) {
@@ -84,7 +85,7 @@ function escalate(gradeId: string, item: KeyItem, message: string): string {
   const count = ((apply(mapGet, failures, [gradeId]) as number | undefined) ?? 0) + 1;
   apply(mapSet, failures, [gradeId, count]);
   let out = message;
-  if (count >= 2 && item.hint) out += `\nHint: ${item.hint}`;
+  if (count >= 2 && item.hint && !("boolean" in item)) out += `\nHint: ${item.hint}`;
   if (count >= 3 && item.more) out += `\nMore: ${item.more}`;
   if (count >= 3 && solutionsAvailable()) out += `\nStill stuck? showSolution("${gradeId}") shows a worked solution.`;
   return out;

@@ -73,6 +73,13 @@ export interface FitOptions {
   maxGradNorm?: number;
 }
 
+/** Runs of fit so far in this process, so an exercise that asks for a hand-written loop can tell one that hands the work to fit. */
+let fitRuns = 0;
+
+export function fitRunCount(): number {
+  return fitRuns;
+}
+
 /**
  * Trains `model` on minibatches and returns the history. Stops at the first non-finite loss or gradient,
  * before any parameter is changed by it, and says at which step and where (history.stoppedEarly, and a warning).
@@ -80,6 +87,7 @@ export interface FitOptions {
  * measured after each epoch in eval mode.
  */
 export function fit(model: Module, data: FitData, options: FitOptions): TrainingHistory {
+  fitRuns++;
   const { epochs, batchSize, optimizer, seed, schedule, l2 = 0, shuffle = true, maxGradNorm: maxNorm } = options;
   const lossKind = options.loss ?? "crossEntropy";
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`fit: epochs must be a positive integer, got ${epochs}`);

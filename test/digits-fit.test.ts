@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { cosineSchedule, evaluateAccuracy, fit, heNormal, Linear, loadDigits, NumpyRandom, ReLU, Sequential, SGD } from "../src/index";
 
-/** He-initialized 784 → hidden → 10 ReLU network trained by fit with momentum 0.9, a cosine schedule and L2 1e-4, as notebook 09 trains it. */
+/** He-initialized 784 → hidden → 10 ReLU network trained by fit with momentum 0.9, a cosine schedule and L2 1e-4 (notebook 09's own 95% is checked on its run, in notebooks.test.ts). */
 function trainDigits(o: { train: number; validation: number; test: number; hidden: number; lr: number; epochs: number; batchSize: number }) {
   const { train, validation, test } = loadDigits({ seed: 0, train: o.train, validation: o.validation, test: o.test });
   const rng = new NumpyRandom(0);
@@ -20,12 +20,4 @@ describe("training on real digits", () => {
     expect(history.validationAccuracy[2]).toBeGreaterThan(0.85);
     expect(testAccuracy).toBeGreaterThan(0.85);
   });
-
-  // Notebook 09 promises its learners 95% on digits the network never saw; the promise is kept here, not in the notebook.
-  it("notebook 09's run (784 → 128 → 10, 8,000 digits, 10 epochs of 100, lr 0.2) passes 95% test accuracy", () => {
-    const { history, testAccuracy } = trainDigits({ train: 8000, validation: 1000, test: 1000, hidden: 128, lr: 0.2, epochs: 10, batchSize: 100 });
-    expect(history.stoppedEarly).toBeUndefined();
-    expect(history.loss).toHaveLength(10 * 80);
-    expect(testAccuracy).toBeGreaterThanOrEqual(0.95);
-  }, 120_000);
 });

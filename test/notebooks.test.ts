@@ -10,6 +10,24 @@ import { startJupyterServer, JupyterServer } from "../src/notebook/server";
 const NOTEBOOKS = path.resolve(__dirname, "..", "notebooks");
 const files = collectNotebooks([NOTEBOOKS]).files;
 
+/** The text of a cell's result in an executed notebook (found by cell id). */
+function resultText(result: NotebookResult, cellId: string): string {
+  const cell = result.notebook.cells.find((c) => c.id === cellId);
+  if (!cell || cell.cell_type !== "code") throw new Error(`no code cell ${cellId}`);
+  const shown = cell.outputs.find((o) => o.output_type === "execute_result");
+  const text = shown?.output_type === "execute_result" ? shown.data["text/plain"] : undefined;
+  return Array.isArray(text) ? text.join("") : String(text);
+}
+
+/** What a notebook promises its learners, checked on the notebook's own run (so the promise and the run cannot drift apart). */
+const PROMISES: { [notebook: string]: (result: NotebookResult) => void } = {
+  "09-training-on-digits.ipynb": (result) => {
+    const shown = /test accuracy: ([\d.]+)%/.exec(resultText(result, "ch09-test-accuracy"));
+    expect(shown, "09 prints its test accuracy").not.toBeNull();
+    expect(Number(shown![1])).toBeGreaterThanOrEqual(95);
+  },
+};
+
 function failureReport(result: NotebookResult): string {
   const f = result.firstFailure;
   if (!f) return "";
@@ -57,6 +75,7 @@ describe("notebooks execute through the backprop-lab kernel", () => {
       expect(failureReport(result)).toBe("");
       expect(result.ok).toBe(true);
       expect(result.kernelName).toBe("backprop-lab");
+      PROMISES[name]?.(result);
     });
   }
 });

@@ -3,6 +3,7 @@
 // Each worker owns a private Jupyter server whose only kernel is the grading kernel (kernelspec.ts), with
 // its own runtime folder, and grades one student at a time, one notebook at a time, each in a fresh kernel
 // working in a scratch folder that holds only that student's notebook (worker.ts: retries, server watchdog).
+// While a notebook runs, the worker starts the kernel for its next one (kernel-ahead.ts: a pool of --jobs kernels).
 // Every student's result is written to results/<student>.json as soon as it is done, with a hash of its
 // inputs: a rerun skips students whose result exists, was fully graded, and whose submission, course and
 // options are unchanged. Submissions are read by submission.ts only (regular files, size caps).

@@ -60,9 +60,9 @@ export function gradingKernelArgv(options: GradingKernelOptions): string[] {
     if (!options.layout) throw new Error("gradingKernelArgv: sandbox \"os\" needs options.layout (the sandbox's root and connection folder)");
     // The sandbox already shows only what the kernel may read; the permission model adds "no child
     // processes" (so the memory limit, per process, counts everything) and "write only to the working folder".
-    // Without the trap handler V8 bounds-checks WebAssembly explicitly instead of reserving 8 GB of address
-    // space per instance (tsx loads one).
-    flags.push("--disable-wasm-trap-handler", "--experimental-permission", "--allow-addons", "--allow-worker", "--allow-fs-read=*", "--allow-fs-write=.");
+    // WebAssembly keeps V8's trap handler (the fast path, as in a plain run): the memory limit is RLIMIT_DATA,
+    // which does not count the address space the handler reserves per instance without using it.
+    flags.push("--experimental-permission", "--allow-addons", "--allow-worker", "--allow-fs-read=*", "--allow-fs-write=.");
     return sandboxArgv(options.layout, [process.execPath, ...flags, kernel, "kernel", "{connection_file}"]);
   }
   if (mode === "node") {

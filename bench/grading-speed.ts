@@ -14,6 +14,7 @@ import { SandboxMode } from "../src/grading/sandbox";
 import { executeNotebook } from "../src/notebook/execute";
 import type { Notebook as NbNotebook } from "../src/notebook/nbformat";
 import { startJupyterServer } from "../src/notebook/server";
+import { dropServicesChatter } from "../src/notebook/services-chatter";
 
 const CLASS_SIZE = 500;
 
@@ -63,6 +64,15 @@ function makeSubmissions(dir: string, files: string[], students: number): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const restoreConsole = dropServicesChatter();
+  try {
+    return await measure(argv);
+  } finally {
+    restoreConsole();
+  }
+}
+
+async function measure(argv: string[]): Promise<number> {
   const students = Number(option(argv, "students") ?? 8);
   const jobs = Number(option(argv, "jobs") ?? 2);
   const sandbox = (option(argv, "sandbox") ?? "os") as SandboxMode;
@@ -101,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`${"all".padEnd(34)} ${plainTotal.toFixed(1).padStart(8)} ${gradedTotal.toFixed(1).padStart(9)} ${(gradedTotal / plainTotal).toFixed(2).padStart(6)}`);
     const perStudentNotebook = summary.seconds / (students * files.length);
     const perStudent = summary.seconds / students;
-    console.log(`\nautograde wall time ${summary.seconds.toFixed(1)} s: ${perStudentNotebook.toFixed(2)} s per student-notebook with --jobs ${jobs} (plain, one at a time: ${(plainTotal / files.length).toFixed(2)} s per notebook)`);
+    console.log(`\nkernels started ahead (pool of ${jobs}): ${summary.kernelsAhead.started}, used ${summary.kernelsAhead.used} of ${students * files.length} student-notebooks`);
+    console.log(`autograde wall time ${summary.seconds.toFixed(1)} s: ${perStudentNotebook.toFixed(2)} s per student-notebook with --jobs ${jobs} (plain, one at a time: ${(plainTotal / files.length).toFixed(2)} s per notebook)`);
     console.log(`${CLASS_SIZE} students × these ${files.length} notebook(s) on this machine: ${((perStudent * CLASS_SIZE) / 3600).toFixed(1)} h; load now ${load()}`);
     return 0;
   } finally {

@@ -62,8 +62,8 @@ describe("ch04 key: δ and the gradients, derived", () => {
 
   it("names a transposed, flat or summed dW1, and says which shape it must have", () => {
     const id = "ch04-dW1";
-    expect(feedback(id, "dW1", x.map((xi) => deltaHidden.map((d) => d * xi)))).toMatch(/dW1 is transposed: row j must hold hidden neuron j's two wires/);
-    expect(feedback(id, "dW1", deltaHidden.flatMap((d) => x.map((xi) => d * xi)))).toMatch(/dW1 is flat.*shaped like W1 \[2, 2\]/);
+    expect(feedback(id, "dW1", x.map((xi) => deltaHidden.map((d) => d * xi)))).toMatch(/It is transposed: row j must hold hidden neuron j's two wires/);
+    expect(feedback(id, "dW1", deltaHidden.flatMap((d) => x.map((xi) => d * xi)))).toMatch(/It is flat.*shaped like W1 \[2, 2\]/);
     expect(feedback(id, "dW1", deltaHidden.map((d) => d * (x[0] + x[1])))).toMatch(/you summed over the inputs/);
     expect(feedback(id, "dW1", deltaHidden.map((d) => a.map((aj) => d * aj)))).toMatch(/multiply δh by x, not by a/);
   });

@@ -141,8 +141,8 @@ export const key04: AnswerKey = {
       return [
         { value: Array.from(dh, (d) => Array.from(ref().before.a, (aj) => d * aj)), hint: "W1's wires carry the inputs x into the hidden layer: multiply δh by x, not by a." },
         { value: W2.map((w) => X.map((xi) => w * ref().grads.deltaOut * xi)), hint: "Use the hidden δh from step 5 (with the hidden σ'), not W2·δo." },
-        { value: X.map((xi) => Array.from(dh, (d) => d * xi)), hint: "dW1 is transposed: row j must hold hidden neuron j's two wires, as row j of W1 does, so dW1[j][i] belongs to W1[j][i]. Build the rows from δh, the columns from x." },
-        { value: flat, hint: "dW1 is flat: four numbers in a row. A gradient has the shape of its weights, so make it two rows of two, shaped like W1 [2, 2]." },
+        { value: X.map((xi) => Array.from(dh, (d) => d * xi)), hint: "It is transposed: row j must hold hidden neuron j's two wires, as row j of W1 does, so dW1[j][i] belongs to W1[j][i]. Build the rows from δh, the columns from x." },
+        { value: flat, hint: "It is flat: four numbers in a row. A gradient has the shape of its weights, so make it two rows of two, shaped like W1 [2, 2]." },
         { value: Array.from(dh, (d) => d * (X[0] + X[1])), hint: "One number per hidden neuron: you summed over the inputs. Each wire has its own weight and its own gradient, so dW1 has one entry per wire, shaped like W1 [2, 2]." },
         { value: Array.from(dh, (d) => [d, d]), hint: "Each row repeats δh_j, which is the bias's gradient. In zh_j = W1[j][0]·x0 + W1[j][1]·x1 + b1[j] each weight is multiplied by an input: that factor belongs in its gradient." },
         { value: rows2(flat.map((v) => -v)), hint: "Wrong sign: δh is negative and the inputs are positive, so every entry of dW1 is negative." },

@@ -52,7 +52,7 @@ describe("check", () => {
     expect(first.name).toBe("ExerciseError");
     expect(first.message).toBe("dz1_dw1 = 0.5 is not right. That is w1. z1 = w1 · x + b1 grows by x per unit of w1: the factor is the input x.");
     const second = thrown(() => check("ch03-dz1-dw1", () => ({ dz1_dw1: 0.5 })));
-    expect(second.message).toBe(first.message + "\nHint: Differentiate z1 = w1 · x + b1 with respect to w1.");
+    expect(second.message).toBe(first.message + "\nHint: ∂z1/∂w1 = x: in z1 = w1 · x + b1, w1 is multiplied by the input x.");
   });
 
   it("explains a wrong true/false answer at the first failure, and does not repeat it as a hint", () => {

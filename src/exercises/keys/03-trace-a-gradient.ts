@@ -24,33 +24,45 @@ export const key03: AnswerKey = {
       ], hint: "L = (z2 − y) ** 2." }],
     ],
   },
+  // Steps 1–2 ask for the four factors before any formula is shown: each derivation's known wrong turns are listed
+  // here with a message that names the turn, and the formula itself comes only as the hint of a second failure.
   "ch03-dL-dz2": {
     answer: "ch03-factors",
     items: [["dL_dz2", { number: -3, mistakes: [
       { value: 3, hint: "Wrong sign. ∂L/∂z2 = 2(z2 − y), prediction minus target; with z2 = 1.5 below y = 3 it is negative: raising z2 would lower the loss." },
       { value: -1.5, hint: "The 2 is missing: the derivative of (z2 − y)² is 2(z2 − y)." },
       { value: 2.25, hint: "That is the loss L itself, not its derivative." },
-    ], hint: "∂L/∂z2 = 2(z2 − y). If z2's check above failed, fix that first." }]],
+      { value: 4.5, hint: "That is 2(z2 − y)², twice the loss: the power rule lowers the exponent, d(u²)/du = 2u, it does not keep the square." },
+      { value: 0, hint: "The loss does depend on z2: it is the square of (z2 − y), and only y is a constant here." },
+    ], hint: "∂L/∂z2 = 2(z2 − y). If z2's check above failed, fix that first.",
+    more: "Write u = z2 − y, so L = u². Then dL/du = 2u and du/dz2 = 1." }]],
   },
   "ch03-dz2-da1": {
     answer: "ch03-factors",
     items: [["dz2_da1", { number: 1.5, mistakes: [
       { value: 1, hint: "That is a1 (or ReLU's slope). z2 = w2 · a1 + b2 changes by w2 per unit of a1: the factor is w2." },
       { value: 0, hint: "b2 is a constant, but w2 · a1 is not: its derivative with respect to a1 is w2." },
-    ], hint: "Differentiate z2 = w2 · a1 + b2 with respect to a1." }]],
+      { value: 2, hint: "That is x, the network's input. z2 is computed from a1, not from x: differentiate z2 = w2 · a1 + b2 with respect to a1." },
+      { value: 0.5, hint: "That is w1, the first layer's weight. The line that makes z2 from a1 uses the second layer's weight." },
+    ], hint: "∂z2/∂a1 = w2: in z2 = w2 · a1 + b2, a1 is multiplied by w2 and b2 does not depend on it.",
+    more: "Treat every name except a1 as a constant: z2 = (a number) · a1 + (a number); its slope in a1 is that first number." }]],
   },
   "ch03-da1-dz1": {
     answer: "ch03-factors",
     items: [["da1_dz1", { number: 1, mistakes: [
       { value: 0, hint: "ReLU's slope is 0 only where z1 < 0. Here z1 = 1 > 0, so ReLU passes the gradient with slope 1." },
-    ], hint: "ReLU(z) = max(0, z) has slope 1 where z > 0 and 0 where z < 0." }]],
+      { value: 0.5, hint: "ReLU has no slope of ½ except at the kink z1 = 0, and z1 = 1 is far from it: on the open side max(0, z1) = z1, whose slope is 1." },
+    ], hint: "∂a1/∂z1 is ReLU's slope: 1 where z1 > 0, 0 where z1 < 0. Write it as a comparison on z1 (z1 > 0 ? 1 : 0) so it stays right for other numbers.",
+    more: "ReLU(z) = max(0, z) is two straight pieces: 0 for z < 0 (slope 0), z for z > 0 (slope 1)." }]],
   },
   "ch03-dz1-dw1": {
     answer: "ch03-factors",
     items: [["dz1_dw1", { number: 2, mistakes: [
       { value: 0.5, hint: "That is w1. z1 = w1 · x + b1 grows by x per unit of w1: the factor is the input x." },
       { value: 1, hint: "That is z1 (or ∂z1/∂b1). Differentiate z1 = w1 · x + b1 with respect to w1: it is x." },
-    ], hint: "Differentiate z1 = w1 · x + b1 with respect to w1." }]],
+      { value: 0, hint: "b1 is a constant, but w1 · x is not: its derivative with respect to w1 is x." },
+    ], hint: "∂z1/∂w1 = x: in z1 = w1 · x + b1, w1 is multiplied by the input x.",
+    more: "Treat every name except w1 as a constant: z1 = w1 · (a number) + (a number)." }]],
   },
   "ch03-dL-dw1": {
     items: [["dL_dw1", { number: -9, mistakes: [

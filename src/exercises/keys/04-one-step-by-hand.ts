@@ -2,6 +2,7 @@
 
 import type { AnswerKey } from "../key";
 import { lesson003Params, sigmoidNetBackward, sigmoidNetForward } from "../../nn/sigmoid-net";
+import { stableSigmoid as sigmoid } from "../../core/elementwise";
 
 const X = [0.5, 0.9], Y = 1, ETA = 0.5;
 const W2 = [0.4, 0.45];
@@ -90,6 +91,8 @@ export const key04: AnswerKey = {
       ], hint: "L = ½(ŷ − y)²." }],
     ],
   },
+  // Steps 3–6 ask for δ and the gradients before any formula is shown: each derivation's known wrong turns are
+  // listed with a message that names the turn, and the formula itself comes only as the hint of a second failure.
   "ch04-delta-out": {
     items: [["deltaOut", { number: () => ref().grads.deltaOut, mistakes: () => {
       const c = ref().before;
@@ -98,15 +101,24 @@ export const key04: AnswerKey = {
         { value: c.yHat - 1, hint: "The σ' factor is missing: multiply the error ŷ − y by the sigmoid's slope ŷ(1 − ŷ)." },
         { value: (c.yHat - 1) * c.zo * (1 - c.zo), hint: "σ'(z) = s(1 − s) with s = σ(z), the activation ŷ, not the pre-activation z." },
         { value: c.yHat * (1 - c.yHat), hint: "That is σ' alone. Multiply it by the error ŷ − y." },
+        { value: 2 * ref().grads.deltaOut, hint: "Twice too large: the ½ in L = ½(ŷ − y)² cancels the 2 that the square brings down, so ∂L/∂ŷ = ŷ − y." },
+        { value: (c.yHat - 1) * sigmoid(c.yHat) * (1 - sigmoid(c.yHat)), hint: "σ was applied twice: ŷ already is σ(zo), so σ'(zo) = ŷ(1 − ŷ). σ(ŷ)(1 − σ(ŷ)) is the slope at another point." },
       ];
-    }, hint: "δo = (ŷ − y) · ŷ(1 − ŷ)." }]],
+    }, hint: "δo = (ŷ − y) · ŷ(1 − ŷ).",
+    more: "L = ½(ŷ − y)² gives ∂L/∂ŷ = ŷ − y; ŷ = σ(zo) gives ∂ŷ/∂zo = σ(zo)(1 − σ(zo)) = ŷ(1 − ŷ). δo is their product." }]],
   },
   "ch04-dW2": {
-    items: [["dW2", { array: () => Array.from(ref().grads.dW2), mistakes: () => [
-      { value: X.map((xi) => ref().grads.deltaOut * xi), hint: "The output weights sit on the wires from the HIDDEN neurons: multiply δo by a, not by x." },
-      { value: Array.from(ref().before.a, (aj) => (ref().before.yHat - 1) * aj), hint: "Use δo (which includes σ'), not the raw error ŷ − y." },
-      { value: W2.map((w) => ref().grads.deltaOut * w), hint: "δo × W2 is what travels back to the hidden layer (step 5). The weight's own gradient is δo × its input a." },
-    ], hint: "If deltaOut's check failed, fix that first." }]],
+    items: [["dW2", { array: () => Array.from(ref().grads.dW2), mistakes: () => {
+      const c = ref().before, d = ref().grads.deltaOut;
+      return [
+        { value: X.map((xi) => d * xi), hint: "The output weights sit on the wires from the HIDDEN neurons: multiply δo by a, not by x." },
+        { value: Array.from(c.a, (aj) => (c.yHat - 1) * aj), hint: "Use δo (which includes σ'), not the raw error ŷ − y." },
+        { value: W2.map((w) => d * w), hint: "δo × W2 is what travels back to the hidden layer (step 5). The weight's own gradient is δo × its input a." },
+        { value: [d, d], hint: "That is δo for both weights, which is the bias's gradient. In zo = W2[0]·a0 + W2[1]·a1 + b2 each weight is multiplied by something: that factor belongs in its gradient." },
+        { value: Array.from(c.a, (aj) => -d * aj), hint: "Wrong sign: with δo = (ŷ − y)·σ' (prediction minus target) the output weights' gradients are negative here." },
+        { value: Array.from(c.a, (aj) => d * aj * (1 - aj)), hint: "That multiplies in the hidden sigmoid's slope a_j(1 − a_j), which belongs to the hidden δ (step 5). ∂zo/∂W2[j] is just a_j." },
+      ];
+    }, hint: "∂L/∂W2[j] = δo · a_j: the δ of the neuron the weight feeds, times the value on its wire. If deltaOut's check failed, fix that first." }]],
   },
   "ch04-delta-hidden": {
     items: [["deltaHidden", { array: () => Array.from(ref().grads.deltaHidden), mistakes: () => {
@@ -116,14 +128,26 @@ export const key04: AnswerKey = {
         { value: W2.map((w) => w * d * c.yHat * (1 - c.yHat)), hint: "That σ' belongs to the output neuron (ŷ(1 − ŷ)). Each hidden neuron uses its own slope a_j(1 − a_j)." },
         { value: Array.from(c.a, (aj) => d * aj * (1 - aj)), hint: "The weight W2[j] is missing: δo travels back along the wire, so it is scaled by that wire's weight." },
         { value: Array.from(c.a, (aj, j) => W2[j] * (c.yHat - 1) * aj * (1 - aj)), hint: "Send back δo (which includes the output's σ'), not the raw error ŷ − y." },
+        { value: Array.from(c.zh, (z, j) => W2[j] * d * z * (1 - z)), hint: "σ'(z) = s(1 − s) with s = σ(z), the activation a_j, not the pre-activation zh_j." },
+        { value: Array.from(c.a, (aj, j) => W2[j] * d * aj), hint: "That multiplies by the activation a_j itself; the sigmoid's slope is a_j(1 − a_j)." },
+        { value: Array.from(ref().grads.deltaHidden, (v) => -v), hint: "Wrong sign: δo is negative and W2 and the slopes a_j(1 − a_j) are positive, so both hidden δs are negative." },
       ];
-    }, hint: "δh_j = W2[j] · δo · a_j(1 − a_j)." }]],
+    }, hint: "δh_j = W2[j] · δo · a_j(1 − a_j).",
+    more: "zh_j reaches the loss through a_j = σ(zh_j) and then zo = W2[0]·a0 + W2[1]·a1 + b2: the local derivatives are a_j(1 − a_j) and W2[j], and δo is what arrives from above." }]],
   },
   "ch04-dW1": {
-    items: [["dW1", { array: () => rows2(ref().grads.dW1), mistakes: () => [
-      { value: Array.from(ref().grads.deltaHidden, (d) => Array.from(ref().before.a, (aj) => d * aj)), hint: "W1's wires carry the inputs x into the hidden layer: multiply δh by x, not by a." },
-      { value: W2.map((w) => X.map((xi) => w * ref().grads.deltaOut * xi)), hint: "Use the hidden δh from step 5 (with the hidden σ'), not W2·δo." },
-    ], hint: "dW1[j][i] = δh_j · x_i." }]],
+    items: [["dW1", { array: () => rows2(ref().grads.dW1), mistakes: () => {
+      const dh = ref().grads.deltaHidden, flat = Array.from(ref().grads.dW1);
+      return [
+        { value: Array.from(dh, (d) => Array.from(ref().before.a, (aj) => d * aj)), hint: "W1's wires carry the inputs x into the hidden layer: multiply δh by x, not by a." },
+        { value: W2.map((w) => X.map((xi) => w * ref().grads.deltaOut * xi)), hint: "Use the hidden δh from step 5 (with the hidden σ'), not W2·δo." },
+        { value: X.map((xi) => Array.from(dh, (d) => d * xi)), hint: "It is transposed: row j must hold hidden neuron j's two wires, as row j of W1 does, so dW1[j][i] belongs to W1[j][i]. Build the rows from δh, the columns from x." },
+        { value: flat, hint: "It is flat: four numbers in a row. A gradient has the shape of its weights, so make it two rows of two, shaped like W1 [2, 2]." },
+        { value: Array.from(dh, (d) => d * (X[0] + X[1])), hint: "One number per hidden neuron: you summed over the inputs. Each wire has its own weight and its own gradient, so dW1 has one entry per wire, shaped like W1 [2, 2]." },
+        { value: Array.from(dh, (d) => [d, d]), hint: "Each row repeats δh_j, which is the bias's gradient. In zh_j = W1[j][0]·x0 + W1[j][1]·x1 + b1[j] each weight is multiplied by an input: that factor belongs in its gradient." },
+        { value: rows2(flat.map((v) => -v)), hint: "Wrong sign: δh is negative and the inputs are positive, so every entry of dW1 is negative." },
+      ];
+    }, hint: "dW1[j][i] = δh_j · x_i: the outer product of δh and x, shaped like W1. If deltaHidden's check failed, fix that first." }]],
   },
   "ch04-update": {
     items: [
@@ -173,8 +197,14 @@ export const key04: AnswerKey = {
       ["db1", { array: () => Array.from(ref().grads.db1), mistakes: () => [
         { value: Array.from(ref().grads.deltaHidden, (d) => d * 0.35), hint: "The bias's 'input' is the constant 1, not the bias's own value: ∂L/∂b = δ × 1." },
         { value: Array.from(ref().grads.deltaHidden, (d) => d * 0.5), hint: "That is δh × x0, a weight's gradient. A bias's input is the constant 1." },
-      ], hint: "A bias's input is the constant 1." }],
-      ["db2", { number: () => ref().grads.db2[0], mistakes: () => [{ value: ref().before.yHat - 1, hint: "Use δo (with σ'), not the raw error ŷ − y." }], hint: "db2 = δo × 1." }],
+        { value: W2.map((w) => w * ref().grads.deltaOut), hint: "That is W2·δo, before the hidden sigmoid's slope: a hidden bias sits inside zh_j, so it gets the hidden δh_j, σ' included." },
+        { value: Array.from(ref().grads.deltaHidden, (d) => -d), hint: "Wrong sign: a bias's gradient is its neuron's δ, sign and all." },
+      ], hint: "A bias's input is the constant 1: ∂L/∂b1[j] = δh_j × 1." }],
+      ["db2", { number: () => ref().grads.db2[0], mistakes: () => [
+        { value: ref().before.yHat - 1, hint: "Use δo (with σ'), not the raw error ŷ − y." },
+        { value: ref().grads.deltaOut * 0.6, hint: "The bias's 'input' is the constant 1, not the bias's own value: ∂L/∂b = δ × 1." },
+        { value: -ref().grads.deltaOut, hint: "Wrong sign: a bias's gradient is its neuron's δ, sign and all." },
+      ], hint: "db2 = δo × 1." }],
     ],
   },
 };

@@ -5,6 +5,7 @@
 // line's key lists the wrong derivations it invites (computed from the same forward values), each named.
 
 import type { AnswerKey } from "../key";
+import { missingTranspose } from "./derivation-mistakes";
 import type { Mistake } from "../check-number";
 import type { ArrayAnswer } from "../check-array";
 import { Matrix } from "../../core/matrix";
@@ -57,9 +58,6 @@ function many(): Batch {
 /** Known wrong derivations as [value, what went wrong] pairs, turned into the key's mistakes when a check runs. */
 const catalogue = (list: () => [Matrix, string][]) => (): Mistake<ArrayAnswer>[] => list().map(([value, hint]) => ({ value, hint }));
 
-const TRANSPOSE = (name: string, got: string, want: string) =>
-  `Missing transpose: ${name} came out ${got}, but a gradient has the shape of its value, ${want}. Put the factors in the order (and with the transpose) that makes the shapes meet.`;
-
 export const key06: AnswerKey = {
   "ch06-backward": {
     items: [
@@ -68,12 +66,12 @@ export const key06: AnswerKey = {
         [one().dz2.neg(), "Wrong sign: differentiate (z2 − y)² with respect to z2, not y; raising z2 above y must raise the loss."],
       ]), hint: "dz2 = z2 − y: the ½ cancels the 2 of the square." }],
       ["dW2", { array: () => one().dW2, mistakes: catalogue(() => [
-        [one().a1.matmul(one().dz2), TRANSPOSE("dW2", "[4, 1]", "W2's [1, 4]")],
+        [one().a1.matmul(one().dz2), missingTranspose("dW2", "[4, 1]", "W2's [1, 4]")],
         [one().a1.T, "The upstream gradient is missing: local derivative (a1 on each wire) × upstream dz2."],
         [one().dz2.matmul(one().z1.T), "That used z1, the pre-activation. The input on the wires into z2 is a1 = ReLU(z1)."],
       ]), hint: "dW2 = dz2 @ a1ᵀ: [1, 1] @ [1, 4] → [1, 4], dz2 times the input on each wire." }],
       ["da1", { array: () => one().da1, mistakes: catalogue(() => [
-        [one().dz2.matmul(one().W2), TRANSPOSE("da1", "[1, 4]", "a1's [4, 1]")],
+        [one().dz2.matmul(one().W2), missingTranspose("da1", "[1, 4]", "a1's [4, 1]")],
         [one().W2.T, "The upstream gradient is missing: local derivative (the weight on each wire) × upstream dz2."],
       ]), hint: "da1 = W2ᵀ @ dz2: [4, 1] @ [1, 1] → [4, 1]; going back through a weight matrix multiplies by its transpose." }],
       ["dz1", { array: () => one().dz1, mistakes: catalogue(() => [
@@ -83,7 +81,7 @@ export const key06: AnswerKey = {
         [one().da1.mul(one().z1.map((v) => (v > 0 ? 0 : 1))), "The mask is inverted: keep the gradient where z1 > 0 and zero it where z1 ≤ 0."],
       ]), hint: "dz1 = da1 ⊙ 1[z1 > 0], element by element." }],
       ["dW1", { array: () => one().dW1, mistakes: catalogue(() => [
-        [X.matmul(one().dz1.T), TRANSPOSE("dW1", "[3, 4]", "W1's [4, 3]")],
+        [X.matmul(one().dz1.T), missingTranspose("dW1", "[3, 4]", "W1's [4, 3]")],
         [one().da1.matmul(X.T), "This used da1, before ReLU's mask, so the inactive unit 4 still gets gradient. Use dz1."],
       ]), hint: "dW1 = dz1 @ Xᵀ: [4, 1] @ [1, 3] → [4, 3], the shape of W1." }],
     ],
@@ -91,7 +89,7 @@ export const key06: AnswerKey = {
   "ch06-batch": {
     items: [
       ["dWb1", { array: () => many().dW, mistakes: catalogue(() => [
-        [XBATCH.matmul(many().dz1.T), TRANSPOSE("dWb1", "[3, 4]", "W1's [4, 3]")],
+        [XBATCH.matmul(many().dz1.T), missingTranspose("dWb1", "[3, 4]", "W1's [4, 3]")],
         [many().dz1.matmul(XBATCH), "Xbatch is missing its transpose. Xbatch happens to be square, so the shape cannot tell: entry (j, i) must pair hidden unit j's δ with input i of the SAME example, summed over the examples, which needs Xbatchᵀ."],
         [many().dW.div(3), "That is the mean over the batch. The loss here is the plain sum L = ½ Σ (z2 − y)², so its gradient has no 1/N."],
         [many().dz1.matmul(XBATCH.T.mul(Matrix.from([[1, 1, 1], [0, 0, 0], [0, 0, 0]]))), "Only the first example is counted. Every example contributes to the shared W1; the matrix product over the batch adds them all."],

@@ -5,6 +5,7 @@
 // line lists the wrong derivations it invites (missing 1/N, missing transpose, a sum over the batch forgotten…), each named.
 
 import type { AnswerKey } from "../key";
+import { missingTranspose } from "./derivation-mistakes";
 import { Matrix } from "../../core/matrix";
 import { NumpyRandom } from "../../core/random";
 import { softmaxLoss } from "../../nn/two-layer-net";
@@ -46,8 +47,6 @@ function rowsSumToZero(m: unknown): boolean {
 }
 const shapeOf = (m: unknown) => (m !== null && typeof m === "object" ? (m as { shape?: unknown }).shape : undefined);
 
-const TRANSPOSE = (name: string, got: string, want: string) =>
-  `Missing transpose: ${name} came out ${got}, but a gradient has the shape of its value, ${want}. Put the factors in the order (and with the transpose) that makes the shapes meet.`;
 const NOT_SUMMED = (name: string, bias: string, shape: string) =>
   `Forgot to sum over the batch: ${name} still has one row per example. ${bias} is added to every row (broadcast), so its gradient adds up the rows: .sum(0) gives ${shape}.`;
 const DIVIDED_AGAIN = (name: string) => `${name} is N = 5 times too small: dScores already holds the 1/N of the mean; do not divide again.`;
@@ -82,7 +81,7 @@ export const key08: AnswerKey = {
         const { h, z1, dS, W2 } = ref();
         const hTdS = h.T.matmul(dS);
         return [
-          { value: dS.T.matmul(h).add(W2.T.mul(REG)), hint: TRANSPOSE("dW2", "[10, 3]", "W2's [3, 10]") },
+          { value: dS.T.matmul(h).add(W2.T.mul(REG)), hint: missingTranspose("dW2", "[10, 3]", "W2's [3, 10]") },
           { value: hTdS, hint: "The regularization term is missing: the loss holds ½·reg·ΣW2², whose gradient is reg·W2. Add W2.mul(reg)." },
           { value: hTdS.add(W2.mul(2 * REG)), hint: "The gradient of ½·reg·W2² is reg·W2: the ½ cancels the 2." },
           { value: z1.T.matmul(dS).add(W2.mul(REG)), hint: "That used z1, the pre-activation. The input of the second layer is h = ReLU(z1)." },
@@ -103,7 +102,7 @@ export const key08: AnswerKey = {
     answer: "ch08-backward",
     items: [
       ["dh", { array: dh, mistakes: () => [
-        { value: ref().W2.matmul(ref().dS.T), hint: TRANSPOSE("dh", "[3, 5]", "h's [5, 3]") },
+        { value: ref().W2.matmul(ref().dS.T), hint: missingTranspose("dh", "[3, 5]", "h's [5, 3]") },
         { value: dz1(), hint: "That is dh with ReLU's mask already applied (dz1). dh is the gradient at h, before the ReLU." },
       ], hint: "dh = dScores · W2ᵀ: [5, 10] @ [10, 3] → [5, 3]." }],
       ["dz1", { array: dz1, mistakes: () => [
@@ -120,7 +119,7 @@ export const key08: AnswerKey = {
       ["dW1", { array: () => ref().X.T.matmul(dz1()).add(ref().W1.mul(REG)), mistakes: () => {
         const { X, W1 } = ref();
         return [
-          { value: dz1().T.matmul(X).add(W1.T.mul(REG)), hint: TRANSPOSE("dW1", "[3, 4]", "W1's [4, 3]") },
+          { value: dz1().T.matmul(X).add(W1.T.mul(REG)), hint: missingTranspose("dW1", "[3, 4]", "W1's [4, 3]") },
           { value: X.T.matmul(dz1()), hint: "The regularization term reg·W1 is missing." },
           { value: X.T.matmul(dh()).add(W1.mul(REG)), hint: "This used dh, before ReLU's mask. Use dz1." },
           { value: X.T.matmul(dz1()).add(W1.mul(2 * REG)), hint: "The gradient of ½·reg·W1² is reg·W1, not 2·reg·W1." },

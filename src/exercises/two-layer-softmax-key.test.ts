@@ -1,13 +1,29 @@
 // Notebook 08's key: the right dScores and backward lines pass, and every catalogued wrong derivation fails with its own message.
 import { describe, expect, it } from "vitest";
 import { failureOf, itNamesEveryMistake, rightAnswers } from "./key-catalogue-test-helpers";
-import type { Matrix } from "../core/matrix";
+import { keyFor } from "./keys/registry";
+import { Matrix } from "../core/matrix";
+import type { ArrayItem, ComputedItem } from "./key";
 
 describe("ch08 key", () => {
   itNamesEveryMistake("ch08-dscores", 8);
   itNamesEveryMistake("ch08-layer2", 7);
   itNamesEveryMistake("ch08-hidden", 6);
   itNamesEveryMistake("ch08-layer1", 6);
+
+  for (const id of ["ch08-layer2", "ch08-layer1"]) {
+    it(`${id}: every catalogued wrong shape of a bias gradient fails with its own message`, () => {
+      const shapeItems = keyFor(id)!.items.filter(([, item]) => "from" in item) as (readonly [string, ComputedItem & ArrayItem])[];
+      expect(shapeItems.length).toBe(1);
+      for (const [, item] of shapeItems) {
+        const name = item.label.replace(/'s shape$/, "");
+        for (const mistake of item.mistakes as { value: [number, number]; hint: string }[]) {
+          const message = failureOf(id, { ...rightAnswers(id), [name]: Matrix.zeros(...mistake.value) }).message;
+          expect(message.split("\n")[0]).toBe(`${item.label} is not right. ${mistake.hint}`);
+        }
+      }
+    });
+  }
 
   it("a bias gradient not summed over the batch is named by its shape", () => {
     const dScores = rightAnswers("ch08-dscores").dScores as Matrix;

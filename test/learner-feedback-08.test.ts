@@ -1,4 +1,5 @@
-// The learner path in notebook 08: a wrong backward pass, run through the real kernel, gets feedback naming the mistake.
+// The learner path in notebook 08: a wrong backward pass, run through the real kernel, gets feedback naming the mistake;
+// a dScores derived without the 1/N is named, then fixed.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NotebookResult } from "../src/notebook/execute";
 import type { Cell } from "../src/notebook/nbformat";
@@ -20,12 +21,17 @@ const WRONG: { [cellId: string]: string } = {
 };
 
 const EXPECTED_FEEDBACK: { [testCellId: string]: RegExp } = {
-  "ch08-layer2-tests": /dW2 has shape \[10, 3\], expected \[3, 10\]\. That is the transpose/,
-  "ch08-hidden-tests": /dz1 is not right\. ReLU's mask is missing/,
+  "ch08-layer2-tests": /^dW2 is not right\. Missing transpose: dW2 came out \[10, 3\], but a gradient has the shape of its value, W2's \[3, 10\]/,
+  "ch08-hidden-tests": /dz1 is not right\. ReLU's local derivative \(its mask\) is missing/,
   "ch08-layer1-tests": /dW1 is not right\. This used dh, before ReLU's mask/,
   "ch08-initial-loss-tests": /expectedInitialLoss = 1 is not right\. That is log₁₀\(10\)/,
   "ch08-diagnose-tests": /diagnosis: 2 of 4 matched\.[\s\S]*lossIncreases: "C" is not it/,
+  "ch08-dscores-tests-again-1": /^dScores is not right\. Missing 1\/N: every row is N = 5 times too large\./,
 };
+
+/** dScores as derived; `mean` false forgets that the data loss is the mean over the batch. */
+const dScoresAnswer = (mean: boolean) =>
+  ["const oneHot = Matrix.zeros(N, C);", "y.forEach((label, i) => oneHot.set(i, label, 1));", `const dScores = probs.sub(oneHot)${mean ? ".div(N)" : ""};`].join("\n");
 
 // Only the cells these exercises need: the notebook up to the backward checks, the digits, and the two later exercises.
 const LATER = ["ch08-digits", "ch08-initial-loss", "ch08-initial-loss-tests", "ch08-diagnose", "ch08-diagnose-tests"];
@@ -38,7 +44,11 @@ function keep(cell: Cell, i: number, cells: Cell[]): boolean {
 describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
   let result: NotebookResult;
   beforeAll(async () => {
-    [result] = await runAsLearner([{ file: "08-two-layer-softmax.ipynb", answers: WRONG, keep }]);
+    [result] = await runAsLearner([{
+      file: "08-two-layer-softmax.ipynb", answers: WRONG, keep,
+      // after the backward checks, dScores derived again without the 1/N, then fixed
+      then: [{ id: "ch08-dscores", source: dScoresAnswer(false) }, { id: "ch08-dscores-tests" }, { id: "ch08-dscores", source: dScoresAnswer(true) }, { id: "ch08-dscores-tests" }],
+    }]);
   }, 10 * 60_000);
 
   it("every cell the exercises need is there", () => {
@@ -49,7 +59,11 @@ describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
 
   itGivesFeedback(() => result, EXPECTED_FEEDBACK);
 
-  it("the right dScores next to the wrong answers still passes", () => {
-    expect(result.cells.find((c) => c.id === "ch08-dscores-tests")!.status).toBe("ok");
+  it("the right dScores next to the wrong answers still passes, and so does the fixed one", () => {
+    for (const id of ["ch08-dscores-tests", "ch08-dscores-tests-again-3"]) {
+      const cell = result.cells.find((c) => c.id === id);
+      expect(cell, `cell ${id} ran`).toBeDefined();
+      expect(cell!.status, `${id}: ${cell!.evalue ?? ""}`).toBe("ok");
+    }
   });
 });

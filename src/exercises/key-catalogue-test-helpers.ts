@@ -4,16 +4,24 @@ import { expect, it } from "vitest";
 import { check } from "./check";
 import { keyFor } from "./keys/registry";
 import { recordDisplays, thrown } from "./test-helpers";
-import type { ArrayItem } from "./key";
-import type { ArrayAnswer } from "./check-array";
-import type { Mistake } from "./check-number";
+import type { KeyItem } from "./key";
 
-export const lazy = <T>(v: T | (() => T)): T => (typeof v === "function" ? (v as () => T)() : v);
+const lazy = (v: unknown): unknown => (typeof v === "function" ? (v as () => unknown)() : v);
 
-/** The expected answers of a key entry whose items are all plain arrays, by name. */
-export function rightAnswers(id: string): { [name: string]: unknown } {
-  const items = keyFor(id)!.items as (readonly [string, ArrayItem])[];
-  return Object.fromEntries(items.filter(([, item]) => !("from" in item)).map(([name, item]) => [name, lazy(item.array)]));
+/** The items of a grade id that take an answer as given (number or array), by name; computed items are tested on their own. */
+function plainItems(gradeId: string): (readonly [string, KeyItem])[] {
+  const items = keyFor(gradeId)!.items as (readonly [string, KeyItem])[];
+  return items.filter(([, item]) => !("from" in item) && ("number" in item || "array" in item));
+}
+
+/** The expected answers of a grade id's number and array items, by name. */
+export function rightAnswers(gradeId: string): { [name: string]: unknown } {
+  return Object.fromEntries(plainItems(gradeId).map(([name, item]) => [name, lazy("number" in item ? item.number : "array" in item ? item.array : undefined)]));
+}
+
+/** The mistakes catalogued for one answer of a grade id. */
+function mistakesOf(item: KeyItem): { value: unknown; hint: string }[] {
+  return "mistakes" in item ? ((lazy(item.mistakes) as { value: unknown; hint: string }[] | undefined) ?? []) : [];
 }
 
 /** The message check(id) throws for `answers`, with the ✓ lines of the items that pass kept off the console. */
@@ -27,30 +35,41 @@ export function failureOf(id: string, answers: { [name: string]: unknown }): Err
 }
 
 /**
- * For each array item of `id`: the right answers pass, and swapping in one catalogued mistake fails with exactly that
- * mistake's message (so no two mistakes share a value, and none equals the answer); at least `minimum` are tried.
+ * Problems with a grade id's catalogue: the right answers must pass, and each catalogued mistake, put in place of its
+ * answer with the others right, must fail with exactly its own message on the first line. Returns them, and how many
+ * mistakes were tried.
  */
+export function catalogueProblems(gradeId: string, answers: { [name: string]: unknown } = rightAnswers(gradeId)): { problems: string[]; tried: number } {
+  const problems: string[] = [];
+  let tried = 0;
+  const shown = recordDisplays();
+  try {
+    check(gradeId, () => answers);
+    for (const [name, item] of plainItems(gradeId)) {
+      for (const mistake of mistakesOf(item)) {
+        tried++;
+        let error: Error;
+        try {
+          error = thrown(() => check(gradeId, () => ({ ...answers, [name]: mistake.value })));
+        } catch {
+          problems.push(`${gradeId} ${name}: passes although catalogued as "${mistake.hint}"`);
+          continue;
+        }
+        const first = error.message.split("\n")[0];
+        if (error.name !== "ExerciseError" || !first.endsWith(mistake.hint)) problems.push(`${gradeId} ${name}: "${mistake.hint}" is answered with "${first}"`);
+      }
+    }
+  } finally {
+    shown.stop();
+  }
+  return { problems, tried };
+}
+
+/** A test: `id`'s right answers pass and each catalogued mistake fails with its own message; at least `minimum` are tried. */
 export function itNamesEveryMistake(id: string, minimum: number, answers: () => { [name: string]: unknown } = () => rightAnswers(id)): void {
   it(`${id}: the expected answers pass, and each catalogued mistake fails with its own message`, () => {
-    const items = keyFor(id)!.items as (readonly [string, ArrayItem])[];
-    const right = answers();
-    const shown = recordDisplays();
-    let tried = 0;
-    try {
-      check(id, () => right);
-      expect(shown.bundles.length).toBe(items.length);
-      for (const [name, item] of items) {
-        if ("from" in item) continue; // a computed item (a shape) is tested on its own
-        for (const mistake of lazy(item.mistakes ?? []) as readonly Mistake<ArrayAnswer>[]) {
-          const error = thrown(() => check(id, () => ({ ...right, [name]: mistake.value })));
-          expect(error.name, `${id} ${name}: ${mistake.hint}`).toBe("ExerciseError");
-          expect(error.message.split("\n")[0], `${id} ${name}`).toBe(`${name} is not right. ${mistake.hint}`);
-          tried++;
-        }
-      }
-    } finally {
-      shown.stop();
-    }
+    const { problems, tried } = catalogueProblems(id, answers());
+    expect(problems).toEqual([]);
     expect(tried).toBeGreaterThanOrEqual(minimum);
   });
 }

@@ -1,7 +1,7 @@
 // Notebook 04's key: δ and the gradients a learner derives by a known wrong turn get a message naming that turn.
 import { describe, expect, it } from "vitest";
 import { check } from "./check";
-import { catalogueProblems, rightAnswers } from "./catalogue-helpers";
+import { catalogueProblems, rightAnswers } from "./key-catalogue-test-helpers";
 import { recordDisplays, thrown } from "./test-helpers";
 
 // Notebook 04's problem data and forward pass, written as a learner would.
@@ -30,7 +30,7 @@ function feedback(gradeId: string, name: string, value: unknown): string {
 describe("ch04 key: δ and the gradients, derived", () => {
   for (const id of DERIVED) {
     it(`${id}: the right answers pass and every catalogued mistake is named by its own message`, () => {
-      expect(catalogueProblems(id)).toEqual([]);
+      expect(catalogueProblems(id).problems).toEqual([]);
     });
   }
 

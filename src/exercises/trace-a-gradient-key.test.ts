@@ -1,7 +1,7 @@
 // Notebook 03's key: each factor a learner derives by a known wrong turn gets a message naming that turn, and the formula only on a second failure.
 import { describe, expect, it, vi } from "vitest";
 import { check } from "./check";
-import { catalogueProblems } from "./catalogue-helpers";
+import { catalogueProblems } from "./key-catalogue-test-helpers";
 import { recordDisplays, thrown } from "./test-helpers";
 
 // The problem data of notebook 03 and its forward pass, written as a learner would.
@@ -18,7 +18,7 @@ function feedback(gradeId: string, name: string, value: number): string {
 describe("ch03 key: the four factors, derived", () => {
   for (const id of FACTORS) {
     it(`${id}: the right answer passes and every catalogued mistake is named by its own message`, () => {
-      expect(catalogueProblems(id)).toEqual([]);
+      expect(catalogueProblems(id).problems).toEqual([]);
     });
   }
 

@@ -35,7 +35,7 @@ export { fit, evaluateAccuracy, predict } from "./nn/fit";
 export type { StepInfo, EpochInfo, TrainingHistory, TrainingCallback, FitData, FitOptions, Targets } from "./nn/fit";
 export { TwoLayerNet, affineForward, affineBackward, reluForward, reluBackward, softmaxLoss } from "./nn/two-layer-net";
 export type { TwoLayerParams, TwoLayerGrads, TwoLayerCache, AffineCache } from "./nn/two-layer-net";
-export { sigmoidNetForward, sigmoidNetBackward, lesson003Params, LESSON_003, SIGMOID_NET_MISTAKES } from "./nn/sigmoid-net";
+export { sigmoidNetForward, sigmoidNetBackward, stepByHandParams, STEP_BY_HAND, SIGMOID_NET_MISTAKES } from "./nn/sigmoid-net";
 export type { SigmoidNetParams, SigmoidNetCache, SigmoidNetGrads, SigmoidNetMistake } from "./nn/sigmoid-net";
 export { bugHuntNet, bugHuntLoss, bugHuntBackward, SUSPECTS, type BugHuntNet, type BugHuntGrads, type Suspect } from "./nn/bug-hunt";
 

@@ -1,5 +1,5 @@
 /** One classic backward-pass mistake switched on in lesson 003's 2-2-1 sigmoid network, and its gradient check. */
-import { LESSON_003, lesson003Params, SIGMOID_NET_MISTAKES, sigmoidNetBackward, sigmoidNetForward, type SigmoidNetMistake } from "../nn/sigmoid-net";
+import { STEP_BY_HAND, stepByHandParams, SIGMOID_NET_MISTAKES, sigmoidNetBackward, sigmoidNetForward, type SigmoidNetMistake } from "../nn/sigmoid-net";
 import { gradCheck } from "../gradcheck/gradcheck";
 import type { GradCheckReport } from "../gradcheck/report";
 
@@ -11,8 +11,8 @@ export function gradCheckMistake(mistake: SigmoidNetMistake): GradCheckReport {
   if (!SIGMOID_NET_MISTAKES.includes(mistake)) {
     throw new Error(`gradCheckMistake: mistake must be one of ${SIGMOID_NET_MISTAKES.map((m) => `"${m}"`).join(", ")}, got ${JSON.stringify(mistake) ?? typeof mistake}`);
   }
-  const { x, y } = LESSON_003;
-  const p = lesson003Params();
+  const { x, y } = STEP_BY_HAND;
+  const p = stepByHandParams();
   const g = sigmoidNetBackward(p, sigmoidNetForward(p, x, y), y, { mistake });
   return gradCheck(() => sigmoidNetForward(p, x, y).loss, [
     { name: "W1", data: p.W1, grad: g.dW1, shape: [2, 2] },

@@ -37,7 +37,7 @@ export type SigmoidNetMistake = "dropSigmaPrime" | "updateMidBackward" | "flipSi
 export const SIGMOID_NET_MISTAKES: readonly SigmoidNetMistake[] = ["dropSigmaPrime", "updateMidBackward", "flipSign", "noCache"];
 
 /** The lesson's fixed numbers: x = [0.50, 0.90], y = 1, W1 = [0.15, 0.20; 0.25, 0.30], b1 = [0.35, 0.35], W2 = [0.40, 0.45], b2 = 0.60, η = 0.5. */
-export function lesson003Params(): SigmoidNetParams {
+export function stepByHandParams(): SigmoidNetParams {
   return {
     W1: Float64Array.from([0.15, 0.2, 0.25, 0.3]),
     b1: Float64Array.from([0.35, 0.35]),
@@ -46,7 +46,7 @@ export function lesson003Params(): SigmoidNetParams {
   };
 }
 
-export const LESSON_003 = { x: [0.5, 0.9], y: 1, eta: 0.5 } as const;
+export const STEP_BY_HAND = { x: [0.5, 0.9], y: 1, eta: 0.5 } as const;
 
 const sigma = stableSigmoid;
 
@@ -87,7 +87,7 @@ export function sigmoidNetBackward(
   options: { mistake?: SigmoidNetMistake; eta?: number } = {},
 ): SigmoidNetGrads {
   checkParams("sigmoidNetBackward", p, cache?.x as number[]);
-  const { mistake, eta = LESSON_003.eta } = options;
+  const { mistake, eta = STEP_BY_HAND.eta } = options;
   if (mistake !== undefined && !SIGMOID_NET_MISTAKES.includes(mistake)) {
     throw new Error(`sigmoidNetBackward: mistake must be one of ${SIGMOID_NET_MISTAKES.join(", ")}, got ${String(mistake)}`);
   }

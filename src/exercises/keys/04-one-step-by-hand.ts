@@ -1,20 +1,20 @@
-// Answer key of 04-one-step-by-hand: lesson 003's 2-2-1 sigmoid network, x = [0.5, 0.9], y = 1, η = 0.5.
+// Answer key of 04-one-step-by-hand: its 2-2-1 sigmoid network (seed lesson 003's), x = [0.5, 0.9], y = 1, η = 0.5.
 
 import type { AnswerKey } from "../key";
-import { lesson003Params, sigmoidNetBackward, sigmoidNetForward } from "../../nn/sigmoid-net";
+import { stepByHandParams, sigmoidNetBackward, sigmoidNetForward } from "../../nn/sigmoid-net";
 import { stableSigmoid as sigmoid } from "../../core/elementwise";
 
 const X = [0.5, 0.9], Y = 1, ETA = 0.5;
 const W2 = [0.4, 0.45];
 
 // The reference step, computed when a check first needs it.
-let memo: { before: ReturnType<typeof sigmoidNetForward>; grads: ReturnType<typeof sigmoidNetBackward>; after: ReturnType<typeof sigmoidNetForward>; p: ReturnType<typeof lesson003Params> } | undefined;
+let memo: { before: ReturnType<typeof sigmoidNetForward>; grads: ReturnType<typeof sigmoidNetBackward>; after: ReturnType<typeof sigmoidNetForward>; p: ReturnType<typeof stepByHandParams> } | undefined;
 function ref() {
   if (memo) return memo;
-  const p = lesson003Params();
+  const p = stepByHandParams();
   const before = sigmoidNetForward(p, X, Y);
   const grads = sigmoidNetBackward(p, before, Y);
-  const stepped = lesson003Params();
+  const stepped = stepByHandParams();
   grads.dW1.forEach((g, k) => (stepped.W1[k] -= ETA * g));
   grads.dW2.forEach((g, k) => (stepped.W2[k] -= ETA * g));
   memo = { before, grads, after: sigmoidNetForward(stepped, X, Y), p };
@@ -25,9 +25,9 @@ const W1new = (sign: number, eta: number) => [0, 1].map((j) => [0, 1].map((i) =>
 const W2new = (sign: number, eta: number) => [0, 1].map((j) => ref().p.W2[j] + sign * eta * ref().grads.dW2[j]);
 const uphill = "You stepped uphill. Gradient descent SUBTRACTS η·∂L/∂w.";
 
-// trainStep(net, target): the learner's whole step as one function, called on lesson 003's network and on another.
+// trainStep(net, target): the learner's whole step as one function, called on the notebook's network and on another.
 type Net = { W1: number[][]; b1: number[]; W2: number[]; b2: number };
-const LESSON_NET: Net = { W1: [[0.15, 0.2], [0.25, 0.3]], b1: [0.35, 0.35], W2: [0.4, 0.45], b2: 0.6 };
+const THIS_NET: Net = { W1: [[0.15, 0.2], [0.25, 0.3]], b1: [0.35, 0.35], W2: [0.4, 0.45], b2: 0.6 };
 const OTHER_NET: Net = { W1: [[0.6, -0.4], [0.1, 0.9]], b1: [-0.2, 0.3], W2: [-0.7, 0.5], b2: 0.1 };
 const copyNet = (n: Net): Net => ({ W1: n.W1.map((row) => row.slice()), b1: n.b1.slice(), W2: n.W2.slice(), b2: n.b2 });
 const paramsOf = (n: Net) => ({ W1: Float64Array.from(n.W1.flat()), b1: Float64Array.from(n.b1), W2: Float64Array.from(n.W2), b2: Float64Array.of(n.b2) });
@@ -41,7 +41,7 @@ function refStep(net: Net, target: number) {
 }
 
 /** Calls the learner's trainStep on a copy of `net` and reads one field of what it returned (a path like "next.W1"). */
-const labelOf = (net: Net, target: number, field: string) => `trainStep(${net === LESSON_NET ? "net" : "another net"}, ${target}).${field}`;
+const labelOf = (net: Net, target: number, field: string) => `trainStep(${net === THIS_NET ? "net" : "another net"}, ${target}).${field}`;
 
 function stepField(a: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown, net: Net, target: number, field: string): unknown {
   const label = labelOf(net, target, field);
@@ -56,15 +56,23 @@ const sameNet = (x: Net, y: Net) => numbersOf(x).every((v, k) => v === numbersOf
 const fromGlobals = "trainStep read the notebook's W1, b1, W2 or b2 instead of the net it was given: use net.W1, net.b1, net.W2, net.b2.";
 const fromGlobalY = "trainStep read the notebook's y instead of its target argument.";
 
-/** One item of the trainStep check: `field` of trainStep(net, target), expected from the reference step. */
-function stepItem(net: Net, target: number, field: string, expected: (r: ReturnType<typeof refStep>) => number | number[] | number[][], more: { mistakes?: () => { value: number | number[] | number[][]; hint: string }[]; hint?: string } = {}) {
-  const label = labelOf(net, target, field);
-  const from = (a: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown) => stepField(a, read, net, target, field);
-  const value = () => expected(refStep(net, target));
-  const item = typeof expected(refStep(LESSON_NET, 1)) === "number"
-    ? { label, from, number: value as () => number, mistakes: more.mistakes as (() => { value: number; hint: string }[]) | undefined, hint: more.hint }
-    : { label, from, array: value as () => number[], mistakes: more.mistakes as (() => { value: number[]; hint: string }[]) | undefined, hint: more.hint };
-  return [label, item] as const;
+type StepMore<T> = { mistakes?: () => { value: T; hint: string }[]; hint?: string };
+
+/** What every item of the trainStep check reads: `field` of the learner's trainStep(net, target). */
+function stepSource(net: Net, target: number, field: string) {
+  return { label: labelOf(net, target, field), from: (a: { readonly [name: string]: unknown }, read: (what: string, value: unknown) => unknown) => stepField(a, read, net, target, field) };
+}
+
+/** A number field of trainStep(net, target), expected from the reference step (computed only when a check runs). */
+function stepNumber(net: Net, target: number, field: string, expected: (r: ReturnType<typeof refStep>) => number, more: StepMore<number> = {}) {
+  const source = stepSource(net, target, field);
+  return [source.label, { ...source, number: () => expected(refStep(net, target)), ...more }] as const;
+}
+
+/** An array field of trainStep(net, target), expected from the reference step (computed only when a check runs). */
+function stepArray(net: Net, target: number, field: string, expected: (r: ReturnType<typeof refStep>) => number[] | number[][], more: StepMore<number[] | number[][]> = {}) {
+  const source = stepSource(net, target, field);
+  return [source.label, { ...source, array: () => expected(refStep(net, target)), ...more }] as const;
 }
 const noEta = "The learning rate η = 0.5 is missing.";
 
@@ -167,19 +175,19 @@ export const key04: AnswerKey = {
   },
   "ch04-train-step": {
     items: [
-      stepItem(LESSON_NET, 1, "a", (r) => r.before.a, { hint: "Step 1 inside the function, with net.W1 and net.b1." }),
-      stepItem(LESSON_NET, 1, "yHat", (r) => r.before.yHat, { hint: "Step 2 inside the function, with net.W2 and net.b2." }),
-      stepItem(LESSON_NET, 1, "loss", (r) => r.before.loss, { hint: "loss = ½(ŷ − target)²." }),
-      stepItem(LESSON_NET, 1, "deltaOut", (r) => r.grads.deltaOut, { hint: "Step 3, with target in place of y." }),
-      stepItem(LESSON_NET, 1, "deltaHidden", (r) => r.grads.deltaHidden, { hint: "Step 5, with net.W2." }),
-      stepItem(LESSON_NET, 1, "dW1", (r) => rows2(r.grads.dW1), { hint: "Step 6: two rows, dW1[j][i] = δh_j · x_i." }),
-      stepItem(LESSON_NET, 1, "dW2", (r) => Array.from(r.grads.dW2), { hint: "Step 4: dW2[j] = δo · a_j." }),
-      stepItem(LESSON_NET, 1, "next.W1", (r) => r.nextW1, { mistakes: () => [{ value: rows2(Array.from(paramsOf(LESSON_NET).W1, (w, k) => w + ETA * refStep(LESSON_NET, 1).grads.dW1[k])), hint: uphill }], hint: "next.W1[j][i] = net.W1[j][i] − η · dW1[j][i]." }),
-      stepItem(LESSON_NET, 1, "next.b1", () => LESSON_NET.b1, { hint: "The biases stay fixed in this step: next keeps net.b1 and net.b2 ({ ...net, W1: …, W2: … })." }),
-      stepItem(LESSON_NET, 1, "next.W2", (r) => r.nextW2, { mistakes: () => [{ value: LESSON_NET.W2.map((w, j) => w + ETA * refStep(LESSON_NET, 1).grads.dW2[j]), hint: uphill }], hint: "next.W2[j] = net.W2[j] − η · dW2[j]." }),
-      stepItem(LESSON_NET, 1, "next.b2", () => LESSON_NET.b2, { hint: "The biases stay fixed in this step: next keeps net.b1 and net.b2." }),
-      stepItem(OTHER_NET, 0, "loss", (r) => r.before.loss, { mistakes: () => [{ value: refStep(OTHER_NET, 1).before.loss, hint: fromGlobalY }, { value: refStep(LESSON_NET, 0).before.loss, hint: fromGlobals }] }),
-      stepItem(OTHER_NET, 0, "dW1", (r) => rows2(r.grads.dW1), { mistakes: () => [{ value: rows2(refStep(OTHER_NET, 1).grads.dW1), hint: fromGlobalY }, { value: rows2(refStep(LESSON_NET, 0).grads.dW1), hint: fromGlobals }] }),
+      stepArray(THIS_NET, 1, "a", (r) => r.before.a, { hint: "Step 1 inside the function, with net.W1 and net.b1." }),
+      stepNumber(THIS_NET, 1, "yHat", (r) => r.before.yHat, { hint: "Step 2 inside the function, with net.W2 and net.b2." }),
+      stepNumber(THIS_NET, 1, "loss", (r) => r.before.loss, { hint: "loss = ½(ŷ − target)²." }),
+      stepNumber(THIS_NET, 1, "deltaOut", (r) => r.grads.deltaOut, { hint: "Step 3, with target in place of y." }),
+      stepArray(THIS_NET, 1, "deltaHidden", (r) => r.grads.deltaHidden, { hint: "Step 5, with net.W2." }),
+      stepArray(THIS_NET, 1, "dW1", (r) => rows2(r.grads.dW1), { hint: "Step 6: two rows, dW1[j][i] = δh_j · x_i." }),
+      stepArray(THIS_NET, 1, "dW2", (r) => Array.from(r.grads.dW2), { hint: "Step 4: dW2[j] = δo · a_j." }),
+      stepArray(THIS_NET, 1, "next.W1", (r) => r.nextW1, { mistakes: () => [{ value: rows2(Array.from(paramsOf(THIS_NET).W1, (w, k) => w + ETA * refStep(THIS_NET, 1).grads.dW1[k])), hint: uphill }], hint: "next.W1[j][i] = net.W1[j][i] − η · dW1[j][i]." }),
+      stepArray(THIS_NET, 1, "next.b1", () => THIS_NET.b1, { hint: "The biases stay fixed in this step: next keeps net.b1 and net.b2 ({ ...net, W1: …, W2: … })." }),
+      stepArray(THIS_NET, 1, "next.W2", (r) => r.nextW2, { mistakes: () => [{ value: THIS_NET.W2.map((w, j) => w + ETA * refStep(THIS_NET, 1).grads.dW2[j]), hint: uphill }], hint: "next.W2[j] = net.W2[j] − η · dW2[j]." }),
+      stepNumber(THIS_NET, 1, "next.b2", () => THIS_NET.b2, { hint: "The biases stay fixed in this step: next keeps net.b1 and net.b2." }),
+      stepNumber(OTHER_NET, 0, "loss", (r) => r.before.loss, { mistakes: () => [{ value: refStep(OTHER_NET, 1).before.loss, hint: fromGlobalY }, { value: refStep(THIS_NET, 0).before.loss, hint: fromGlobals }] }),
+      stepArray(OTHER_NET, 0, "dW1", (r) => rows2(r.grads.dW1), { mistakes: () => [{ value: rows2(refStep(OTHER_NET, 1).grads.dW1), hint: fromGlobalY }, { value: rows2(refStep(THIS_NET, 0).grads.dW1), hint: fromGlobals }] }),
       ["net unchanged after trainStep(net, 0)", {
         label: "net unchanged after trainStep(net, 0)",
         from: (a: { readonly [name: string]: unknown }) => {

@@ -7,6 +7,7 @@ import path from "path";
 import { applyConverterPatches } from "./converter-patches";
 import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
+import { startPhase } from "./start-timing";
 
 export interface DiagnosticPos {
   offset: number;
@@ -63,9 +64,12 @@ let converter: Converter | undefined;
 /** Creates the converter once (the expensive part of kernel start, done after the first reply). */
 export function getConverter(): Converter {
   if (converter) return converter;
+  startPhase("converter: requiring TypeScript");
   const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  startPhase("converter: TypeScript loaded");
   installVirtualPackage(ts.sys, process.cwd());
   const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
+  startPhase("converter: first program built (lib and @types parsed)");
   const convert = created.convert.bind(created);
   created.convert = (prevDecl, src) => deferUnknownNames(convert(prevDecl, src));
   // Parse the module's sources now, during warm-up, and keep them in every later program, so the
@@ -75,6 +79,7 @@ export function getConverter(): Converter {
   } catch {
     // a broken module shows its errors when a cell imports it
   }
+  startPhase("converter: backprop-lab types preloaded");
   converter = created;
   return converter;
 }

@@ -12,6 +12,7 @@ import { bundleFor, completeReply, inspectReply, isCompleteReply, kernelInfoCont
 import { History, type HistoryRequest } from "./history";
 import { GATE_STATE } from "./interrupt-gate";
 import { ImmediateOutbox, Outbox } from "./send-queue";
+import { startPhase } from "./start-timing";
 import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
 import {
@@ -90,6 +91,7 @@ export class Kernel {
       this.shell.bind(endpoint(this.info, this.info.shell_port)),
       this.startControlThread(),
     ]);
+    startPhase("sockets bound");
     this.publishStatus("starting");
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
     // TypeScript takes most of a second to set up: do it once the client has its first reply.
@@ -194,6 +196,7 @@ export class Kernel {
       switch (msg.header.msg_type) {
         case "kernel_info_request":
           await this.reply(channel, msg, kernelInfoContent());
+          startPhase("kernel_info replied");
           if (this.warmTimer) setImmediate(() => this.warmUp());
           break;
         case "execute_request":
@@ -279,6 +282,7 @@ export class Kernel {
       else console.log(`Object \`${pager[1] ?? pager[2]}\` not found.`);
     } else {
       outcome = await this.executor.run(code, `<cell ${count}>`);
+      if (count === 1) startPhase("first cell run");
     }
     this.streams.flush();
 

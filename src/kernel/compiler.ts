@@ -4,8 +4,9 @@
 import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
+import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { applyConverterPatches } from "./converter-patches";
-import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
+import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
 
@@ -61,11 +62,22 @@ const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 
 let converter: Converter | undefined;
 
+const CODE_CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
+/** A first start writes the code cache this long after warm-up: off the first cell's path, with the functions cells use compiled. */
+const CODE_CACHE_SAVE_DELAY_MS = 3_000;
+let typescriptModule: CodeCachedModule | undefined;
+
+/** tslab's TypeScript, loaded once through V8's code cache (code-cache.ts). */
+function typescript(): any {
+  typescriptModule ??= requireWithCodeCache(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }), CODE_CACHE_DIR);
+  return typescriptModule.exports;
+}
+
 /** Creates the converter once (the expensive part of kernel start, done after the first reply). */
 export function getConverter(): Converter {
   if (converter) return converter;
   startPhase("converter: requiring TypeScript");
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   startPhase("converter: TypeScript loaded");
   installVirtualPackage(ts.sys, process.cwd());
   const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
@@ -80,6 +92,7 @@ export function getConverter(): Converter {
     // a broken module shows its errors when a cell imports it
   }
   startPhase("converter: backprop-lab types preloaded");
+  setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;
 }
@@ -91,7 +104,7 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(TSLAB_DIST);
   mod._compile(source, file);
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
   mod.exports.declareHoistedVars = (checker: object, file: object) => hoistedVarDeclarations(ts, checker as never, file as never);
   mod.exports.mayRunWithUnknownNames = (diagnostics: Diagnostic[], file: { locals?: Map<string, { flags: number }> }) =>
@@ -143,12 +156,13 @@ export function typescriptVersion(): string {
 
 /** tslab's parser-based check: complete, or incomplete with the indent for the next line. */
 export function isCompleteCode(code: string): { completed: boolean; indent?: string } {
+  typescript(); // tslab's converter.js then finds it loaded, code cache and all
   return require(path.join(TSLAB_DIST, "converter.js")).isCompleteCode(code);
 }
 
 /** Any parse error left once incompleteness is ruled out makes the code invalid. */
 export function hasSyntaxError(code: string): boolean {
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return (file.parseDiagnostics?.length ?? 0) > 0;
 }
@@ -158,7 +172,7 @@ export function hasSyntaxError(code: string): boolean {
  * ipykernel, such a cell shows no result, because learners read the echoed value as feedback.
  */
 export function endsWithAssignment(code: string): boolean {
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const last = file.statements[file.statements.length - 1];
   if (!last || !ts.isExpressionStatement(last)) return false;

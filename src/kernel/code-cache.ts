@@ -9,6 +9,8 @@ import vm from "vm";
 
 export interface CodeCachedModule {
   exports: unknown;
+  /** V8 took the cached code (false on a first load, or when the cache did not fit this Node). */
+  fromCache: boolean;
   /** Writes the code cache if there was none or V8 refused it; false when it could not be written (read-only folder). */
   saveCache(): boolean;
 }
@@ -19,7 +21,7 @@ export interface CodeCachedModule {
  */
 export function requireWithCodeCache(file: string, cacheDir: string): CodeCachedModule {
   const loaded = require.cache[file];
-  if (loaded) return { exports: loaded.exports, saveCache: () => true };
+  if (loaded) return { exports: loaded.exports, fromCache: false, saveCache: () => true };
   const source = readFileSync(file, "utf8");
   // V8 checks a cache against the source's length only, not its text: the name carries a hash of the text.
   const key = createHash("sha1").update(process.version).update(source).digest("hex").slice(0, 16);
@@ -42,11 +44,12 @@ export function requireWithCodeCache(file: string, cacheDir: string): CodeCached
     throw error;
   }
   mod.loaded = true;
-  const needsSave = cachedData === undefined || script.cachedDataRejected === true;
+  const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
   return {
     exports: mod.exports,
+    fromCache,
     saveCache: () => {
-      if (!needsSave) return true;
+      if (fromCache) return true;
       try {
         mkdirSync(cacheDir, { recursive: true });
         // Written aside, then renamed: a kernel starting meanwhile reads a whole cache or none.

@@ -69,21 +69,31 @@ let typescriptModule: CodeCachedModule | undefined;
 
 /** tslab's TypeScript, loaded once through V8's code cache (code-cache.ts). */
 function typescript(): any {
-  typescriptModule ??= requireWithCodeCache(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }), CODE_CACHE_DIR);
+  if (!typescriptModule) {
+    startPhase("converter: loading TypeScript");
+    typescriptModule = requireWithCodeCache(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }), CODE_CACHE_DIR);
+    startPhase(`converter: TypeScript loaded${typescriptModule.fromCache ? " (code cache)" : ""}`);
+  }
   return typescriptModule.exports;
 }
 
-/** Creates the converter once (the expensive part of kernel start, done after the first reply). */
-export function getConverter(): Converter {
-  if (converter) return converter;
-  startPhase("converter: requiring TypeScript");
+/** tslab's converter with lib and @types parsed, before the module's types are added (warm-up's middle step). */
+let bareConverter: Converter | undefined;
+
+function createBareConverter(): Converter {
   const ts = typescript();
-  startPhase("converter: TypeScript loaded");
   installVirtualPackage(ts.sys, process.cwd());
   const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
   startPhase("converter: first program built (lib and @types parsed)");
   const convert = created.convert.bind(created);
   created.convert = (prevDecl, src) => deferUnknownNames(convert(prevDecl, src));
+  return created;
+}
+
+/** Creates the converter once (the expensive part of kernel start; warmUpConverter does it in steps). */
+export function getConverter(): Converter {
+  if (converter) return converter;
+  const created = (bareConverter ??= createBareConverter());
   // Parse the module's sources now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
   try {
@@ -95,6 +105,20 @@ export function getConverter(): Converter {
   setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;
+}
+
+/**
+ * Builds the converter in three synchronous steps (load TypeScript, parse lib and @types, add the module's
+ * types), handing the event loop back between them so a kernel_info_request is answered meanwhile.
+ * A cell that needs the converter before the last step finishes the rest at once (getConverter).
+ */
+export async function warmUpConverter(): Promise<void> {
+  const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
+  typescript();
+  await yieldToEvents();
+  if (!converter) bareConverter ??= createBareConverter();
+  await yieldToEvents();
+  getConverter();
 }
 
 function loadConverterModule(): { createConverter(options: object): Converter } {
@@ -134,10 +158,6 @@ export function failedOnUnknownName(error: unknown, converted: ConvertResult, co
   const names = new Set(converted.deferred.map((d) => code.slice(d.start.offset, d.end.offset)));
   const match = /^(\S+) is not defined$|^Cannot access '([^']+)' before initialization$/.exec(error.message);
   return match !== null && names.has(match[1] ?? match[2]);
-}
-
-export function isConverterReady(): boolean {
-  return converter !== undefined;
 }
 
 export function closeConverter(): void {

@@ -4,7 +4,7 @@
 import path from "path";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
-import { endsWithAssignment, getConverter, isConverterReady, printQuickInfo } from "./compiler";
+import { endsWithAssignment, printQuickInfo, warmUpConverter } from "./compiler";
 import { installDisplaySink } from "../display/display";
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
@@ -47,7 +47,6 @@ export class Kernel {
   private readonly streams: StreamCapture;
   private readonly stdin: StdinChannel;
   private readonly executor: Executor;
-  private warmTimer: NodeJS.Timeout | undefined;
   private readonly replied = new WeakSet<Message>();
   private exiting = false;
 
@@ -86,16 +85,18 @@ export class Kernel {
     process.on("SIGTERM", () => void this.exit());
     process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
     process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
-    await Promise.all([
+    const bound = Promise.all([
       this.iopub.bind(endpoint(this.info, this.info.iopub_port)),
       this.shell.bind(endpoint(this.info, this.info.shell_port)),
       this.startControlThread(),
     ]);
+    // TypeScript takes seconds to set up: start now, while zeromq binds and the control thread starts on
+    // their own threads. The warm-up yields between its steps, so kernel_info is still answered early.
+    void warmUpConverter().catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
+    await bound;
     startPhase("sockets bound");
     this.publishStatus("starting");
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
-    // TypeScript takes most of a second to set up: do it once the client has its first reply.
-    this.warmTimer = setTimeout(() => this.warmUp(), 500);
   }
 
   // ── sockets ────────────────────────────────────────────────────────────────────────────────
@@ -197,7 +198,6 @@ export class Kernel {
         case "kernel_info_request":
           await this.reply(channel, msg, kernelInfoContent());
           startPhase("kernel_info replied");
-          if (this.warmTimer) setImmediate(() => this.warmUp());
           break;
         case "execute_request":
           await this.execute(msg, channel);
@@ -249,12 +249,6 @@ export class Kernel {
       Object.assign(content, { execution_count: this.executionCount, payload: [], user_expressions: {} });
     }
     await this.reply(channel, msg, content).catch((e) => this.streams.log(`error reply failed: ${e}`));
-  }
-
-  private warmUp(): void {
-    if (this.warmTimer) clearTimeout(this.warmTimer);
-    this.warmTimer = undefined;
-    if (!isConverterReady()) getConverter();
   }
 
   // ── execute ────────────────────────────────────────────────────────────────────────────────

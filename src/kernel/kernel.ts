@@ -92,11 +92,21 @@ export class Kernel {
     ]);
     // TypeScript takes seconds to set up: start now, while zeromq binds and the control thread starts on
     // their own threads. The warm-up yields between its steps, so kernel_info is still answered early.
-    void warmUpConverter().catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
+    void warmUpConverter()
+      .then(() => this.preloadModuleWhenIdle())
+      .catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
     await bound;
     startPhase("sockets bound");
     this.publishStatus("starting");
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
+  }
+
+  /** After warm-up, the module's run-time load too, unless a request is being handled (a cell then pays it as before). */
+  private async preloadModuleWhenIdle(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.draining || this.queue.length > 0) return;
+    this.executor.preloadModule();
+    startPhase("backprop-lab loaded at run time");
   }
 
   // ── sockets ────────────────────────────────────────────────────────────────────────────────

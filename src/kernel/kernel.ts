@@ -49,6 +49,8 @@ export class Kernel {
   private readonly executor: Executor;
   private readonly replied = new WeakSet<Message>();
   private exiting = false;
+  /** "ready" once the compiler is warm: the module is then loaded when the shell is next idle (preloadModuleWhenIdle). */
+  private modulePreload: "waiting" | "ready" | "done" = "waiting";
 
   constructor(private readonly info: ConnectionInfo, cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -93,7 +95,10 @@ export class Kernel {
     // TypeScript takes seconds to set up: start now, while zeromq binds and the control thread starts on
     // their own threads. The warm-up yields between its steps, so kernel_info is still answered early.
     void warmUpConverter()
-      .then(() => this.preloadModuleWhenIdle())
+      .then(() => {
+        this.modulePreload = "ready";
+        this.preloadModuleWhenIdle();
+      })
       .catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
     await bound;
     startPhase("sockets bound");
@@ -101,12 +106,14 @@ export class Kernel {
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
   }
 
-  /** After warm-up, the module's run-time load too, unless a request is being handled (a cell then pays it as before). */
-  private async preloadModuleWhenIdle(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (this.draining || this.queue.length > 0) return;
-    this.executor.preloadModule();
-    startPhase("backprop-lab loaded at run time");
+  /** After warm-up, the module's run-time load too, at the first moment no request is queued or being handled. */
+  private preloadModuleWhenIdle(): void {
+    setImmediate(() => {
+      if (this.modulePreload !== "ready" || this.draining || this.queue.length > 0) return;
+      this.modulePreload = "done";
+      this.executor.preloadModule();
+      startPhase("backprop-lab loaded at run time");
+    });
   }
 
   // ── sockets ────────────────────────────────────────────────────────────────────────────────
@@ -170,6 +177,7 @@ export class Kernel {
       }
     }
     this.draining = false;
+    if (this.modulePreload === "ready") this.preloadModuleWhenIdle();
   }
 
   private send(channel: Channel, msg: Message): Promise<unknown> {

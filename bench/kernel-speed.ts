@@ -95,7 +95,7 @@ function peers(scratch: string, withTslab: boolean): Peer[] {
   if (deno) list.push({ name: "deno jupyter", argv: (file) => [deno, "jupyter", "--kernel", "--conn", file], cwd: scratch, ...ts });
   if (withTslab) {
     const tslab = path.join(PROJECT_ROOT, "node_modules", "tslab", "bin", "tslab");
-    list.push({ name: "stock tslab 1.0.22", argv: (file) => [tslab, "kernel", "--config-path", file], cwd: scratch, ...ts });
+    list.push({ name: "stock tslab 1.0.22", argv: (file) => [process.execPath, tslab, "kernel", "--config-path", file], cwd: scratch, ...ts });
   }
   return list;
 }

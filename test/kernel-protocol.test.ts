@@ -32,6 +32,17 @@ describe("kernel protocol", () => {
     });
   });
 
+  it("loads backprop-lab at run time once warm and idle, before any cell imports it", async () => {
+    const loaded = `Object.keys(require.cache).some((file) => file === ${JSON.stringify(path.join(PROJECT_ROOT, "src", "index.ts"))})`;
+    // The kernel loads it when its shell queue empties after warm-up, so the answer turns true within a few cells.
+    const answers: string[] = [];
+    for (let i = 0; i < 10 && answers[answers.length - 1] !== "true"; i++) {
+      const { outputs } = await kernel.execute(loaded);
+      answers.push(String((ofType(outputs, "execute_result")[0]?.content.data as { "text/plain": string })["text/plain"]));
+    }
+    expect(answers[answers.length - 1]).toBe("true");
+  });
+
   it("sends busy, execute_input, execute_result and idle for the last expression", async () => {
     const sent = kernel.executeAsync("const a = 20;\na + 22");
     const reply = await sent.reply;

@@ -4,9 +4,11 @@
 import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
+import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { applyConverterPatches } from "./converter-patches";
-import { installVirtualPackage, PACKAGE_NAME } from "./package-link";
+import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
+import { startPhase } from "./start-timing";
 
 export interface DiagnosticPos {
   offset: number;
@@ -60,14 +62,38 @@ const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 
 let converter: Converter | undefined;
 
-/** Creates the converter once (the expensive part of kernel start, done after the first reply). */
-export function getConverter(): Converter {
-  if (converter) return converter;
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+const CODE_CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
+/** A first start writes the code cache this long after warm-up: off the first cell's path, with the functions cells use compiled. */
+const CODE_CACHE_SAVE_DELAY_MS = 3_000;
+let typescriptModule: CodeCachedModule | undefined;
+
+/** tslab's TypeScript, loaded once through V8's code cache (code-cache.ts). */
+function typescript(): any {
+  if (!typescriptModule) {
+    startPhase("converter: loading TypeScript");
+    typescriptModule = requireWithCodeCache(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }), CODE_CACHE_DIR);
+    startPhase(`converter: TypeScript loaded${typescriptModule.fromCache ? " (code cache)" : ""}`);
+  }
+  return typescriptModule.exports;
+}
+
+/** tslab's converter with lib and @types parsed, before the module's types are added (warm-up's middle step). */
+let bareConverter: Converter | undefined;
+
+function createBareConverter(): Converter {
+  const ts = typescript();
   installVirtualPackage(ts.sys, process.cwd());
   const created = loadConverterModule().createConverter({ isJS: false, isBrowser: false }) as Converter;
+  startPhase("converter: first program built (lib and @types parsed)");
   const convert = created.convert.bind(created);
   created.convert = (prevDecl, src) => deferUnknownNames(convert(prevDecl, src));
+  return created;
+}
+
+/** Creates the converter once (the expensive part of kernel start; warmUpConverter does it in steps). */
+export function getConverter(): Converter {
+  if (converter) return converter;
+  const created = (bareConverter ??= createBareConverter());
   // Parse the module's sources now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
   try {
@@ -75,8 +101,24 @@ export function getConverter(): Converter {
   } catch {
     // a broken module shows its errors when a cell imports it
   }
+  startPhase("converter: backprop-lab types preloaded");
+  setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;
+}
+
+/**
+ * Builds the converter in three synchronous steps (load TypeScript, parse lib and @types, add the module's
+ * types), handing the event loop back between them so a kernel_info_request is answered meanwhile.
+ * A cell that needs the converter before the last step finishes the rest at once (getConverter).
+ */
+export async function warmUpConverter(): Promise<void> {
+  const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
+  typescript();
+  await yieldToEvents();
+  if (!converter) bareConverter ??= createBareConverter();
+  await yieldToEvents();
+  getConverter();
 }
 
 function loadConverterModule(): { createConverter(options: object): Converter } {
@@ -86,7 +128,7 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(TSLAB_DIST);
   mod._compile(source, file);
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
   mod.exports.declareHoistedVars = (checker: object, file: object) => hoistedVarDeclarations(ts, checker as never, file as never);
   mod.exports.mayRunWithUnknownNames = (diagnostics: Diagnostic[], file: { locals?: Map<string, { flags: number }> }) =>
@@ -118,10 +160,6 @@ export function failedOnUnknownName(error: unknown, converted: ConvertResult, co
   return match !== null && names.has(match[1] ?? match[2]);
 }
 
-export function isConverterReady(): boolean {
-  return converter !== undefined;
-}
-
 export function closeConverter(): void {
   converter?.close();
   converter = undefined;
@@ -138,12 +176,13 @@ export function typescriptVersion(): string {
 
 /** tslab's parser-based check: complete, or incomplete with the indent for the next line. */
 export function isCompleteCode(code: string): { completed: boolean; indent?: string } {
+  typescript(); // tslab's converter.js then finds it loaded, code cache and all
   return require(path.join(TSLAB_DIST, "converter.js")).isCompleteCode(code);
 }
 
 /** Any parse error left once incompleteness is ruled out makes the code invalid. */
 export function hasSyntaxError(code: string): boolean {
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return (file.parseDiagnostics?.length ?? 0) > 0;
 }
@@ -153,7 +192,7 @@ export function hasSyntaxError(code: string): boolean {
  * ipykernel, such a cell shows no result, because learners read the echoed value as feedback.
  */
 export function endsWithAssignment(code: string): boolean {
-  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }));
+  const ts = typescript();
   const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const last = file.statements[file.statements.length - 1];
   if (!last || !ts.isExpressionStatement(last)) return false;

@@ -4,7 +4,7 @@
 import path from "path";
 import { Worker } from "worker_threads";
 import * as zmq from "zeromq";
-import { endsWithAssignment, getConverter, isConverterReady, printQuickInfo } from "./compiler";
+import { endsWithAssignment, printQuickInfo, warmUpConverter } from "./compiler";
 import { installDisplaySink } from "../display/display";
 import { runtimeError } from "./errors";
 import { Executor, type Outcome } from "./executor";
@@ -12,6 +12,7 @@ import { bundleFor, completeReply, inspectReply, isCompleteReply, kernelInfoCont
 import { History, type HistoryRequest } from "./history";
 import { GATE_STATE } from "./interrupt-gate";
 import { ImmediateOutbox, Outbox } from "./send-queue";
+import { startPhase } from "./start-timing";
 import { StdinChannel } from "./stdin";
 import { StreamCapture } from "./streams";
 import {
@@ -46,9 +47,10 @@ export class Kernel {
   private readonly streams: StreamCapture;
   private readonly stdin: StdinChannel;
   private readonly executor: Executor;
-  private warmTimer: NodeJS.Timeout | undefined;
   private readonly replied = new WeakSet<Message>();
   private exiting = false;
+  /** "ready" once the compiler is warm: the module is then loaded when the shell is next idle (preloadModuleWhenIdle). */
+  private modulePreload: "waiting" | "ready" | "done" = "waiting";
 
   constructor(private readonly info: ConnectionInfo, cwd = process.cwd()) {
     this.signer = new Signer(info.key, info.signature_scheme);
@@ -85,15 +87,33 @@ export class Kernel {
     process.on("SIGTERM", () => void this.exit());
     process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
     process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
-    await Promise.all([
+    const bound = Promise.all([
       this.iopub.bind(endpoint(this.info, this.info.iopub_port)),
       this.shell.bind(endpoint(this.info, this.info.shell_port)),
       this.startControlThread(),
     ]);
+    // TypeScript takes seconds to set up: start now, while zeromq binds and the control thread starts on
+    // their own threads. The warm-up yields between its steps, so kernel_info is still answered early.
+    void warmUpConverter()
+      .then(() => {
+        this.modulePreload = "ready";
+        this.preloadModuleWhenIdle();
+      })
+      .catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
+    await bound;
+    startPhase("sockets bound");
     this.publishStatus("starting");
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
-    // TypeScript takes most of a second to set up: do it once the client has its first reply.
-    this.warmTimer = setTimeout(() => this.warmUp(), 500);
+  }
+
+  /** After warm-up, the module's run-time load too, at the first moment no request is queued or being handled. */
+  private preloadModuleWhenIdle(): void {
+    setImmediate(() => {
+      if (this.modulePreload !== "ready" || this.draining || this.queue.length > 0) return;
+      this.modulePreload = "done";
+      this.executor.preloadModule();
+      startPhase("backprop-lab loaded at run time");
+    });
   }
 
   // ── sockets ────────────────────────────────────────────────────────────────────────────────
@@ -157,6 +177,7 @@ export class Kernel {
       }
     }
     this.draining = false;
+    if (this.modulePreload === "ready") this.preloadModuleWhenIdle();
   }
 
   private send(channel: Channel, msg: Message): Promise<unknown> {
@@ -194,7 +215,7 @@ export class Kernel {
       switch (msg.header.msg_type) {
         case "kernel_info_request":
           await this.reply(channel, msg, kernelInfoContent());
-          if (this.warmTimer) setImmediate(() => this.warmUp());
+          startPhase("kernel_info replied");
           break;
         case "execute_request":
           await this.execute(msg, channel);
@@ -248,12 +269,6 @@ export class Kernel {
     await this.reply(channel, msg, content).catch((e) => this.streams.log(`error reply failed: ${e}`));
   }
 
-  private warmUp(): void {
-    if (this.warmTimer) clearTimeout(this.warmTimer);
-    this.warmTimer = undefined;
-    if (!isConverterReady()) getConverter();
-  }
-
   // ── execute ────────────────────────────────────────────────────────────────────────────────
 
   private async execute(msg: Message, channel: Channel): Promise<void> {
@@ -279,6 +294,7 @@ export class Kernel {
       else console.log(`Object \`${pager[1] ?? pager[2]}\` not found.`);
     } else {
       outcome = await this.executor.run(code, `<cell ${count}>`);
+      if (count === 1) startPhase("first cell run");
     }
     this.streams.flush();
 

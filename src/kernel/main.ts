@@ -2,6 +2,7 @@
 
 import { Kernel } from "./kernel";
 import { ensureSelfLink } from "./package-link";
+import { startPhase } from "./start-timing";
 import { readConnectionFile } from "./wire";
 
 export async function main(argv: string[]): Promise<number> {
@@ -10,6 +11,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error("usage: backprop-lab kernel <connection_file>");
     return 2;
   }
+  startPhase("kernel sources loaded");
   ensureSelfLink();
   exitWithParent();
   const kernel = new Kernel(readConnectionFile(file));

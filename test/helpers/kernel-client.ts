@@ -44,8 +44,9 @@ export class KernelClient {
     this.connectionDir = mkdtempSync(path.join(os.tmpdir(), "bpl-conn-"));
     const file = path.join(this.connectionDir, "kernel.json");
     writeFileSync(file, JSON.stringify(info));
-    const args = argv ? argv(file) : [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file];
-    this.process = spawn(process.execPath, args, {
+    // Another kernel's argv names its own program (python, deno); ours runs under this Node.
+    const [command, ...args] = argv ? argv(file) : [process.execPath, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file];
+    this.process = spawn(command, args, {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -53,7 +54,7 @@ export class KernelClient {
     this.process.stdout?.on("data", (d) => this.stderr.push(String(d)));
   }
 
-  /** Starts our kernel in cwd; `argv` starts another kernel (e.g. stock tslab) for comparison. */
+  /** Starts our kernel in cwd; `argv` (program first) starts another kernel (ipykernel, stock tslab) for comparison. */
   static async start(cwd: string = PROJECT_ROOT, argv?: (connectionFile: string) => string[]): Promise<KernelClient> {
     const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
     const info: ConnectionInfo = {

@@ -1,0 +1,9 @@
+// Timestamps of the kernel's start phases on stderr (BACKPROP_LAB_KERNEL_TIMING=1), to see where start time goes.
+
+import { writeSync } from "fs";
+
+/** Logs `phase` with milliseconds since the process started; written to fd 2 directly, past the cell stream capture. */
+export function startPhase(phase: string): void {
+  if (process.env.BACKPROP_LAB_KERNEL_TIMING !== "1") return;
+  writeSync(2, `[kernel timing] ${performance.now().toFixed(0).padStart(6)} ms  ${phase}\n`);
+}

@@ -15,10 +15,6 @@ export const review02: ReviewTable = {
     question: "What does an addition node do to the gradient flowing through it? A multiplication node?",
     answer: "Addition distributes: each input receives the upstream gradient unchanged (local gradients are 1). Multiplication swaps: each input receives the upstream gradient times the other input's value.",
   },
-  "ch02-efficiency": {
-    question: "Why is backpropagation more efficient than computing each gradient separately?",
-    answer: "Computing gradients one parameter at a time (for example by nudging each one and rerunning the network) needs a separate pass per parameter: N parameters, N passes. Backpropagation computes all of them in one backward pass, because the gradient with respect to each intermediate value is computed once and reused by everything that feeds into it. The backward pass costs a small constant multiple of one forward pass (notebook 11 measures it), whatever N is.",
-  },
   "ch02-two-uses": {
     question: "A value is used by two operations. How does its gradient combine, and what happens if you call backward() twice without zeroing?",
     answer: "The gradients from both paths are added (the multivariable chain rule sums over paths), which is why backward accumulates with +=. For the same reason a second backward() without zeroGrad() adds the same gradients again and doubles them.",

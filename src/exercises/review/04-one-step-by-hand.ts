@@ -3,10 +3,6 @@
 import type { ReviewTable } from "./review-table";
 
 export const review04: ReviewTable = {
-  "ch04-cost": {
-    question: "Why can backpropagation compute all six gradients for a small constant multiple of one forward pass (notebook 11 measures it), rather than one pass per weight?",
-    answer: "Each neuron's δ = ∂L/∂z is computed once, from the δ of the layer after it, and then reused: every weight feeding that neuron gets its gradient as δ × its input, and every neuron before it gets its δ from it. Nothing is recomputed per weight, so the backward pass does work proportional to the number of weights, like the forward pass.",
-  },
   "ch04-transpose": {
     question: "Why does the matrix form δ_prev = (Wᵀ δ_next) ⊙ σ'(z) use the TRANSPOSE of the forward weight matrix?",
     answer: "In the forward pass W maps the previous layer to the next: row j of W collects the wires INTO neuron j. Going backward, each previous neuron must collect the δs of every neuron it fed, weighted by the same wires: that is a column of W, i.e. a row of Wᵀ. The transpose routes each error back along the wire it came in on; ⊙ σ'(z) then multiplies in each neuron's own local slope.",

@@ -23,13 +23,13 @@ const INTRODUCED: { readonly [name: string]: string } = {
   // 05: the scalar engine, and the network it trains
   exportGraph: "05", checkBoolean: "05", checkGradient: "05", moons: "05", decisionBoundary: "05", NumpyRandom: "05",
   // 06: matrices, tensors, layers
-  Matrix: "06", Tensor: "06", tensor: "06", matmul: "06", relu: "06", add: "06", sub: "06", mul: "06", mse: "06",
-  Sequential: "06", Linear: "06", ReLU: "06", SGD: "06", Dual: "06", lossCurve: "06", checkArray: "06",
-  // 07: gradient checking in depth; its bug hunt's softmax loss is a black box there (08 derives it)
-  gradCheckTensors: "07", relError: "07", errorBand: "07", bugHuntNet: "07", bugHuntLoss: "07", bugHuntBackward: "07",
+  Matrix: "06", tensor: "06", matmul: "06", add: "06", sub: "06", mul: "06", mse: "06",
+  Sequential: "06", Linear: "06", ReLU: "06", SGD: "06", lossCurve: "06",
+  // 07: gradient checking in depth, on Tensor (the class of 06's tensor()); its bug hunt's softmax loss is a black box there (08 derives it)
+  Tensor: "07", gradCheckTensors: "07", relError: "07", errorBand: "07", bugHuntNet: "07", bugHuntLoss: "07", bugHuntBackward: "07",
   checkChoice: "07", Suspect: "07", Figure: "07",
   // 08: the softmax classifier
-  TwoLayerNet: "08", TwoLayerParams: "08", TwoLayerGrads: "08", TwoLayerCache: "08", loadDigits: "08", fit: "08",
+  TwoLayerNet: "08", checkArray: "08", TwoLayerParams: "08", TwoLayerGrads: "08", TwoLayerCache: "08", loadDigits: "08", fit: "08",
   heNormal: "08", gradientNorms: "08", Dataset: "08", GradCheckReport: "08", TrainingHistory: "08",
   // 09: training on digits
   softmaxCrossEntropy: "09", digitImage: "09", predict: "09", evaluateAccuracy: "09", scaledNormal: "09",
@@ -38,7 +38,7 @@ const INTRODUCED: { readonly [name: string]: string } = {
   // 10: depth, initialization, normalization
   Sigmoid: "10", Residual: "10", BatchNorm1d: "10", spirals: "10", derivative: "10", xavierNormal: "10", Series: "10",
   // 11: the cost of backprop
-  noGrad: "11",
+  noGrad: "11", Dual: "11",
   // 12: every tensor by hand, compared with autograd
   compareGradients: "12",
   // every notebook's test cells

@@ -3,7 +3,7 @@
 // Run: npm run bench -- --only kernel [--starts N] [--runs N] [--no-tslab]   (or: npx tsx bench/kernel-speed.ts)
 
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync } from "fs";
+import { existsSync, mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { KernelClient, PROJECT_ROOT } from "../test/helpers/kernel-client";
@@ -116,6 +116,14 @@ export async function main(argv: string[]): Promise<number> {
   const starts = option("--starts", 5);
   const runs = option("--runs", 30);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "bpl-bench-"));
+  try {
+    return await measure(scratch, argv, starts, runs);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function measure(scratch: string, argv: string[], starts: number, runs: number): Promise<number> {
   const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
   console.log(`kernel speed: medians of ${starts} starts, ${runs} requests each; load ${load()} on ${os.cpus().length} cores`);
 

@@ -15,8 +15,6 @@ export interface KernelAhead {
   scratchDir: string;
   /** Settles, prelude run, to the kernel; or to undefined when it could not start: the notebook then starts its own, as without a pool. */
   kernel: Promise<StartedKernel | undefined>;
-  /** Set when a notebook's run took the kernel (run.ts). */
-  taken?: boolean;
 }
 
 export function aheadKey(student: string, notebook: string): string {

@@ -76,9 +76,9 @@ export function startNextKernel(worker: Worker, student: string, notebook: strin
 }
 
 /** The kernel of a pooled start, for the run that takes it (counted as used when it did start). */
-async function takeKernel(ahead: KernelAhead): Promise<StartedKernel | undefined> {
+async function takeKernel(worker: Worker, ahead: KernelAhead): Promise<StartedKernel | undefined> {
   const kernel = await ahead.kernel;
-  ahead.taken = kernel !== undefined;
+  if (kernel !== undefined) worker.pool.used++;
   return kernel;
 }
 
@@ -131,7 +131,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
       if (attempt === 0) next?.();
       // Everything in a run is bounded (cells, budgets, each request); this is the last line if something is not.
       guard = watchdog(server, policy.infraTimeoutMs, WALL_FACTOR * job.budgetMs + 3 * policy.infraTimeoutMs + 60_000);
-      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs, takeStartedKernel: ahead && (() => takeKernel(ahead)) };
+      const options: GradeNotebookOptions = { ...job, server, kernelName: worker.kernelName, scratchDir, infraTimeoutMs: policy.infraTimeoutMs, takeStartedKernel: ahead && (() => takeKernel(worker, ahead)) };
       result = await Promise.race([gradeNotebook(student, submitted, course, options), guard.done]);
       if (result.infraError !== undefined) failures.push(result.infraError);
     } catch (error) {
@@ -141,10 +141,7 @@ export async function gradeWithRetries(worker: Worker, student: string, submitte
       guard?.cancel();
     }
     // A kernel started ahead that this notebook did not use (a missing or broken submission) is shut down here.
-    if (ahead) {
-      if (ahead.taken) worker.pool.used++;
-      await discardAhead(ahead);
-    }
+    if (ahead) await discardAhead(ahead);
     fs.rmSync(scratchDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     if (result !== undefined && result.infraError === undefined) {
       if (failures.length > 0) result.notes.push(`graded on try ${attempt + 1} of ${policy.retries + 1}; the grader's earlier tries failed: ${failures.join("; ")}`);

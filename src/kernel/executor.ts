@@ -7,7 +7,6 @@ import vm from "vm";
 import { failedOnUnknownName, getConverter, type ConvertResult } from "./compiler";
 import { compileError, interruptError, runtimeError, INTERRUPTED, type ErrorContent } from "./errors";
 import { InterruptGate } from "./interrupt-gate";
-import { startPhase } from "./start-timing";
 import { alignLines } from "./line-map";
 import { createCellRequire, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 
@@ -105,7 +104,6 @@ export class Executor {
       return { status: "error", ...failure, ename: "InternalCompilerError" };
     }
     if (converted.diagnostics.length > 0) return { status: "error", ...compileError(converted.diagnostics, code) };
-    startPhase("cell converted");
     if (!converted.output) {
       if (keepState) this.prevDecl = converted.declOutput ?? "";
       return { status: "ok", hasValue: false };

@@ -2,8 +2,11 @@
 
 import { writeSync } from "fs";
 
+/** Read once: the kernel's environment does not change while it runs. */
+const TIMING = process.env.BACKPROP_LAB_KERNEL_TIMING === "1";
+
 /** Logs `phase` with milliseconds since the process started; written to fd 2 directly, past the cell stream capture. */
 export function startPhase(phase: string): void {
-  if (process.env.BACKPROP_LAB_KERNEL_TIMING !== "1") return;
+  if (!TIMING) return;
   writeSync(2, `[kernel timing] ${performance.now().toFixed(0).padStart(6)} ms  ${phase}\n`);
 }

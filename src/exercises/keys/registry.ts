@@ -1,7 +1,8 @@
 // Every notebook's answer key in one table, keyed by grade id; frozen so learner code cannot edit a key.
 
 import type { AnswerKey, KeyEntry } from "../key";
-import { freeze, hasOwn, ownKeys } from "../intrinsics";
+import { hasOwn } from "../intrinsics";
+import { mergeFrozen } from "../frozen-table";
 import { key01 } from "./01-chain-rule";
 import { key02 } from "./02-computational-graphs";
 import { key03 } from "./03-trace-a-gradient";
@@ -18,27 +19,7 @@ import { key12 } from "./12-backprop-ninja";
 
 const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key05Mlp, key06, key07, key08, key09, key10, key11, key12];
 
-function deepFreeze(value: unknown): void {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return;
-  freeze(value);
-  if (typeof value === "function") return;
-  const keys = ownKeys(value as object);
-  for (let i = 0; i < keys.length; i++) deepFreeze((value as { [k: string | symbol]: unknown })[keys[i]]);
-}
-
-function merge(keys: readonly AnswerKey[]): { [gradeId: string]: KeyEntry } {
-  const all: { [gradeId: string]: KeyEntry } = { __proto__: null } as never;
-  for (const key of keys) {
-    for (const id of Object.keys(key)) {
-      if (hasOwn(all, id)) throw new Error(`answer keys: grade id "${id}" appears in two keys`);
-      all[id] = key[id];
-    }
-  }
-  deepFreeze(all);
-  return all;
-}
-
-const ALL = merge(NOTEBOOK_KEYS);
+const ALL = mergeFrozen<KeyEntry>("answer keys", NOTEBOOK_KEYS);
 
 /** The key entry of a check's grade id, or undefined. */
 export function keyFor(gradeId: string): KeyEntry | undefined {

@@ -1,7 +1,8 @@
 // Every notebook's review questions in one frozen table, keyed by review id; selfCheck(id) reads it.
 
 import type { ReviewQuestion, ReviewTable } from "./review-table";
-import { freeze, hasOwn } from "../intrinsics";
+import { hasOwn } from "../intrinsics";
+import { mergeFrozen } from "../frozen-table";
 import { review01 } from "./01-chain-rule";
 import { review02 } from "./02-computational-graphs";
 import { review03 } from "./03-trace-a-gradient";
@@ -17,18 +18,7 @@ import { review12 } from "./12-backprop-ninja";
 
 const TABLES: readonly ReviewTable[] = [review01, review02, review03, review04, review05, review06, review07, review08, review09, review10, review11, review12];
 
-function merge(tables: readonly ReviewTable[]): { [reviewId: string]: ReviewQuestion } {
-  const all: { [reviewId: string]: ReviewQuestion } = { __proto__: null } as never;
-  for (const table of tables) {
-    for (const id of Object.keys(table)) {
-      if (hasOwn(all, id)) throw new Error(`review questions: id "${id}" appears in two tables`);
-      all[id] = freeze({ question: table[id].question, answer: table[id].answer });
-    }
-  }
-  return freeze(all);
-}
-
-const ALL = merge(TABLES);
+const ALL = mergeFrozen<ReviewQuestion>("review questions", TABLES);
 
 /** The question and answer of a review id, or undefined. */
 export function reviewFor(reviewId: string): ReviewQuestion | undefined {

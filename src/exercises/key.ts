@@ -75,6 +75,11 @@ export type ComputedItem = (NumberItem | ArrayItem | BooleanItem | ChoiceItem) &
 
 export type KeyItem = NumberItem | ArrayItem | BooleanItem | ChoiceItem | MatchingItem | FunctionItem | DerivativeItem | ComputedItem;
 
+type Unlabelled = ComputedItem extends infer T ? (T extends unknown ? Omit<T, "label"> : never) : never;
+
+/** A computed item keyed by its own label, the form a key's items list takes: `computedItem("dydx(1)", { from, number })`. */
+export const computedItem = (label: string, rest: Unlabelled): readonly [string, KeyItem] => [label, { label, ...rest } as KeyItem];
+
 export interface KeyEntry {
   /** The answer cell's grade id when it differs from this entry's (several test cells for one answer cell). */
   answer?: string;

@@ -4,7 +4,7 @@
 // (Node, leaf, pow, relu, …); the nodes' numbers are read as own data properties, never through getters.
 
 import { call } from "./call";
-import type { AnswerKey, ComputedItem, KeyItem } from "../key";
+import { computedItem, type AnswerKey } from "../key";
 import { readField, readList } from "../answer-data";
 import { Value } from "../../scalar/value";
 
@@ -58,38 +58,36 @@ function readme(a: Answers) {
   return { g: readField("readme", r, "g"), a: readField("readme", r, "a"), b: readField("readme", r, "b") };
 }
 
-type Unlabelled = ComputedItem extends infer T ? (T extends unknown ? Omit<T, "label"> : never) : never;
-const item = (label: string, rest: Unlabelled): readonly [string, KeyItem] => [label, { label, ...rest } as KeyItem];
 
 export const key05: AnswerKey = {
   "ch05-add": {
     items: [
-      item("add(2, -3).data", { from: (a) => num("out.data", binary(a, "add", 2, -3, 5, 0).out, "data"), number: -1 }),
-      item("a.grad (upstream 5)", { from: (a) => num("a.grad", binary(a, "add", 2, -3, 5, 1).left), number: 5, mistakes: [...upstream, { value: 0, hint: "backwardStep must add out.grad into a.grad." }], hint: "∂(a + b)/∂a = 1: a.grad += out.grad." }),
-      item("b.grad (upstream 5)", { from: (a) => num("b.grad", binary(a, "add", 2, -3, 5, 1).right), number: 5, mistakes: [...upstream, { value: 0, hint: "Both inputs get gradient: add out.grad into b.grad too." }], hint: "∂(a + b)/∂b = 1: b.grad += out.grad." }),
+      computedItem("add(2, -3).data", { from: (a) => num("out.data", binary(a, "add", 2, -3, 5, 0).out, "data"), number: -1 }),
+      computedItem("a.grad (upstream 5)", { from: (a) => num("a.grad", binary(a, "add", 2, -3, 5, 1).left), number: 5, mistakes: [...upstream, { value: 0, hint: "backwardStep must add out.grad into a.grad." }], hint: "∂(a + b)/∂a = 1: a.grad += out.grad." }),
+      computedItem("b.grad (upstream 5)", { from: (a) => num("b.grad", binary(a, "add", 2, -3, 5, 1).right), number: 5, mistakes: [...upstream, { value: 0, hint: "Both inputs get gradient: add out.grad into b.grad too." }], hint: "∂(a + b)/∂b = 1: b.grad += out.grad." }),
     ],
   },
   // The instructor's hidden test (its check call is removed from every release).
   "ch05-add-hidden": {
     answer: "ch05-add",
-    items: [item("a.grad after a second backwardStep", { from: (a) => num("a.grad", binary(a, "add", 2, -3, 5, 2).left), number: 10, mistakes: [{ value: 5, hint: "Accumulate with +=, don't overwrite with =." }] })],
+    items: [computedItem("a.grad after a second backwardStep", { from: (a) => num("a.grad", binary(a, "add", 2, -3, 5, 2).left), number: 10, mistakes: [{ value: 5, hint: "Accumulate with +=, don't overwrite with =." }] })],
   },
   "ch05-mul": {
     items: [
-      item("mul(2, -3).data", { from: (a) => num("out.data", binary(a, "mul", 2, -3, 4, 0).out, "data"), number: -6 }),
-      item("a.grad (a = 2, b = −3, upstream 4)", { from: (a) => num("a.grad", binary(a, "mul", 2, -3, 4, 1).left), number: -12, mistakes: [
+      computedItem("mul(2, -3).data", { from: (a) => num("out.data", binary(a, "mul", 2, -3, 4, 0).out, "data"), number: -6 }),
+      computedItem("a.grad (a = 2, b = −3, upstream 4)", { from: (a) => num("a.grad", binary(a, "mul", 2, -3, 4, 1).left), number: -12, mistakes: [
         { value: 8, hint: "Swapped: ∂(a·b)/∂a is b, the OTHER input, so a.grad += b.data · out.grad." },
         { value: -3, hint: "Multiply by the upstream gradient out.grad (4 here)." },
         { value: 4, hint: "That is out.grad alone: multiplication scales it by the other input, b." },
       ], hint: "∂(a·b)/∂a = b." }),
-      item("b.grad (a = 2, b = −3, upstream 4)", { from: (a) => num("b.grad", binary(a, "mul", 2, -3, 4, 1).right), number: 8, mistakes: [
+      computedItem("b.grad (a = 2, b = −3, upstream 4)", { from: (a) => num("b.grad", binary(a, "mul", 2, -3, 4, 1).right), number: 8, mistakes: [
         { value: -12, hint: "Swapped: ∂(a·b)/∂b is a, so b.grad += a.data · out.grad." },
         { value: 2, hint: "Multiply by the upstream gradient out.grad (4 here)." },
       ], hint: "∂(a·b)/∂b = a." }),
     ],
   },
   "ch05-tanh": {
-    items: [item("a.grad (a = 0.5, upstream 2)", {
+    items: [computedItem("a.grad (a = 0.5, upstream 2)", {
       from: (a) => {
         const input = call(a.leaf, 0.5), out = call(a.tanh, input) as { grad: number };
         out.grad = 2;
@@ -105,28 +103,28 @@ export const key05: AnswerKey = {
   },
   "ch05-topo": {
     items: [
-      item("nodes listed", { from: (a) => topo(a).list.length, number: 3, mistakes: [
+      computedItem("nodes listed", { from: (a) => topo(a).list.length, number: 3, mistakes: [
         { value: 4, hint: "x is listed twice: it is reached along two paths. Keep a Set of visited nodes and skip one already seen." },
         { value: 5, hint: "x is listed three times (it appears in x·x twice and in + once): keep a Set of visited nodes." },
         { value: 0, hint: "Nothing listed: start the search at the root." },
       ] }),
-      item("the root comes last", { from: (a) => { const { y, list } = topo(a); return list[list.length - 1] === y; }, boolean: true, hint: "Append a node only after all its children (post-order), so the root, which depends on everything, ends up last." }),
-      item("every node after its children", { from: (a) => childrenFirst(topo(a).list), boolean: true, hint: "Visit the children first, then push the node." }),
+      computedItem("the root comes last", { from: (a) => { const { y, list } = topo(a); return list[list.length - 1] === y; }, boolean: true, hint: "Append a node only after all its children (post-order), so the root, which depends on everything, ends up last." }),
+      computedItem("every node after its children", { from: (a) => childrenFirst(topo(a).list), boolean: true, hint: "Visit the children first, then push the node." }),
     ],
   },
   "ch05-backward": {
     items: [
-      item("o.grad", { from: neuronGrad("o"), number: 1, mistakes: [{ value: 0, hint: "Seed the root: root.grad = 1 (∂o/∂o)." }] }),
-      item("n.grad", { from: neuronGrad("n"), number: 0.5, mistakes: [seed], hint: "n.grad = tanh'(n) = 1 − o²: check the tanh rule, and that the walk runs in REVERSE topological order." }),
-      item("x1.grad", { from: neuronGrad("x1"), number: tvx1.grad, mistakes: [seed], hint: "Compare with the module: Value gives " + tvx1.grad.toFixed(4) + "." }),
-      item("w1.grad", { from: neuronGrad("w1"), number: tvw1.grad, mistakes: [seed] }),
-      item("x2.grad", { from: neuronGrad("x2"), number: tvx2.grad, mistakes: [seed] }),
-      item("w2.grad", { from: neuronGrad("w2"), number: tvw2.grad }),
+      computedItem("o.grad", { from: neuronGrad("o"), number: 1, mistakes: [{ value: 0, hint: "Seed the root: root.grad = 1 (∂o/∂o)." }] }),
+      computedItem("n.grad", { from: neuronGrad("n"), number: 0.5, mistakes: [seed], hint: "n.grad = tanh'(n) = 1 − o²: check the tanh rule, and that the walk runs in REVERSE topological order." }),
+      computedItem("x1.grad", { from: neuronGrad("x1"), number: tvx1.grad, mistakes: [seed], hint: "Compare with the module: Value gives " + tvx1.grad.toFixed(4) + "." }),
+      computedItem("w1.grad", { from: neuronGrad("w1"), number: tvw1.grad, mistakes: [seed] }),
+      computedItem("x2.grad", { from: neuronGrad("x2"), number: tvx2.grad, mistakes: [seed] }),
+      computedItem("w2.grad", { from: neuronGrad("w2"), number: tvw2.grad }),
     ],
   },
   "ch05-backward-hidden": {
     answer: "ch05-backward",
-    items: [item("b.grad", { from: neuronGrad("b"), number: tvb.grad })],
+    items: [computedItem("b.grad", { from: neuronGrad("b"), number: tvb.grad })],
   },
   "ch05-zeroing": {
     items: [["gradAfterTwo", { number: 12, mistakes: [
@@ -138,9 +136,9 @@ export const key05: AnswerKey = {
   },
   "ch05-readme": {
     items: [
-      item("g", { from: (a) => num("g.data", readme(a).g, "data"), number: 24.70408163265306, tolerance: 1e-9 }),
-      item("dg/da", { from: (a) => num("a.grad", readme(a).a), number: 138.83381924198252, tolerance: 1e-9, hint: "If add or mul overwrite (=) instead of accumulating (+=), every reused node (c and d are reused many times) loses gradient." }),
-      item("dg/db", { from: (a) => num("b.grad", readme(a).b), number: 645.5772594752186, tolerance: 1e-9, hint: "Check pow's rule and that backward walks the whole graph in reverse topological order." }),
+      computedItem("g", { from: (a) => num("g.data", readme(a).g, "data"), number: 24.70408163265306, tolerance: 1e-9 }),
+      computedItem("dg/da", { from: (a) => num("a.grad", readme(a).a), number: 138.83381924198252, tolerance: 1e-9, hint: "If add or mul overwrite (=) instead of accumulating (+=), every reused node (c and d are reused many times) loses gradient." }),
+      computedItem("dg/db", { from: (a) => num("b.grad", readme(a).b), number: 645.5772594752186, tolerance: 1e-9, hint: "Check pow's rule and that backward walks the whole graph in reverse topological order." }),
     ],
   },
 };

@@ -5,7 +5,7 @@
 // The moons check reads the learner's trained model through their own mlpForward (the model is theirs).
 
 import { call } from "./call";
-import type { AnswerKey, ComputedItem, KeyItem } from "../key";
+import { computedItem, type AnswerKey } from "../key";
 import { readField, readList } from "../answer-data";
 import { ExerciseError } from "../errors";
 import { Value } from "../../scalar/value";
@@ -122,8 +122,6 @@ const refGrad = () => {
   return net[0].w[0][0].grad;
 };
 
-type Unlabelled = ComputedItem extends infer T ? (T extends unknown ? Omit<T, "label"> : never) : never;
-const item = (label: string, rest: Unlabelled): readonly [string, KeyItem] => [label, { label, ...rest } as KeyItem];
 
 /** True when the learner's network is affine in its input (no nonlinearity): midpoints map to midpoints along two lines. */
 function isLinear(a: Answers, model: unknown): boolean {
@@ -162,7 +160,7 @@ function moonsAccuracy(a: Answers, raw: Answers): boolean {
 export const key05Mlp: AnswerKey = {
   "ch05-mlp": {
     items: [
-      item("mlpForward(net, x).data", {
+      computedItem("mlpForward(net, x).data", {
         from: (a) => readField("out", forwardOut(a).out, "data"),
         number: () => refForward(refNet(), X[0]).data,
         mistakes: () => [
@@ -172,12 +170,12 @@ export const key05Mlp: AnswerKey = {
         ],
         hint: "Each neuron: s = b[j] + Σₖ w[j][k]·h[k], with add and mul on Nodes; tanh(s) in hidden layers, s itself in the last.",
       }),
-      item("w[0][0].grad after backward(mlpForward(net, x))", {
+      computedItem("w[0][0].grad after backward(mlpForward(net, x))", {
         from: firstWeightGrad,
         number: refGrad,
         mistakes: [{ value: 0, hint: "The first layer's weights got no gradient: build the output from the layer's Nodes with add, mul and tanh (not from their .data numbers, and not from new leaves), so backward can reach them." }],
       }),
-      item(`trainStep losses (${STEPS} steps, lr ${LR})`, {
+      computedItem(`trainStep losses (${STEPS} steps, lr ${LR})`, {
         from: learnerLosses,
         array: () => refLosses(),
         mistakes: () => STEP_SLIPS.map((slip) => ({ value: refLosses(slip), hint: STEP_SLIP_HINTS[slip] })),
@@ -187,6 +185,6 @@ export const key05Mlp: AnswerKey = {
   },
   "ch05-moons": {
     answer: "ch05-mlp",
-    items: [item(`training accuracy on the moons ≥ ${TARGET_ACCURACY * 100}%`, { from: (a, _read, raw) => moonsAccuracy(a, raw), boolean: true })],
+    items: [computedItem(`training accuracy on the moons ≥ ${TARGET_ACCURACY * 100}%`, { from: (a, _read, raw) => moonsAccuracy(a, raw), boolean: true })],
   },
 };

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const NOTEBOOKS = path.join(__dirname, "..", "notebooks");
 
-/** Name → the notebook (two digits) where a learner first meets it, with enough said to use it. */
+/** Name → the notebook (its number, with the letter of a second part: "04b") where a learner first meets it, with enough said to use it. */
 const INTRODUCED: { readonly [name: string]: string } = {
   // 00: the module itself
   Value: "00", displayBundle: "00", progressReport: "00",
@@ -18,8 +18,11 @@ const INTRODUCED: { readonly [name: string]: string } = {
   graphPlot: "02", topoSort: "02",
   // 03: the traced gradient
   xyChart: "03",
-  // 04: one step by hand, checked numerically (07 goes deeper)
-  gradCheck: "04", gradCheckMistake: "04", formatGradCheck: "04", gradCheckPlot: "04", networkSweep: "04",
+  // 04: one step by hand
+  networkSweep: "04",
+  // 04b: the step's backward pass, checked numerically (07 goes deeper)
+  gradCheck: "04b", gradCheckMistake: "04b", formatGradCheck: "04b", gradCheckPlot: "04b",
+  sigmoidNetForward: "04b", sigmoidNetBackward: "04b", stepByHandParams: "04b", STEP_BY_HAND: "04b", SigmoidNetParams: "04b",
   // 05: the scalar engine, and the network it trains
   exportGraph: "05", checkBoolean: "05", checkGradient: "05", moons: "05", decisionBoundary: "05", NumpyRandom: "05",
   // 06: matrices, tensors, layers
@@ -29,8 +32,9 @@ const INTRODUCED: { readonly [name: string]: string } = {
   Tensor: "07", gradCheckTensors: "07", relError: "07", errorBand: "07", bugHuntNet: "07", bugHuntLoss: "07", bugHuntBackward: "07",
   checkChoice: "07", Suspect: "07", Figure: "07",
   // 08: the softmax classifier
-  TwoLayerNet: "08", checkArray: "08", TwoLayerParams: "08", TwoLayerGrads: "08", TwoLayerCache: "08", loadDigits: "08", fit: "08",
-  heNormal: "08", gradientNorms: "08", Dataset: "08", GradCheckReport: "08", TrainingHistory: "08",
+  TwoLayerNet: "08", checkArray: "08", TwoLayerParams: "08", TwoLayerGrads: "08", TwoLayerCache: "08", GradCheckReport: "08",
+  // 08b: checks before training, and debugging
+  loadDigits: "08b", fit: "08b", heNormal: "08b", gradientNorms: "08b", Dataset: "08b", TrainingHistory: "08b", affineBackward: "08b", softmaxLoss: "08b",
   // 09: training on digits
   softmaxCrossEntropy: "09", digitImage: "09", predict: "09", evaluateAccuracy: "09", scaledNormal: "09",
   cosineSchedule: "09", digitGrid: "09", accuracyCurve: "09", progressBar: "09", liveLossChart: "09",
@@ -62,8 +66,10 @@ function importsOf(file: string): string[] {
   return [...names];
 }
 
-const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
-const imports = new Map(notebooks.map((f) => [f.slice(0, 2), importsOf(f)]));
+/** "04b-checking-a-backward-pass.ipynb" → "04b"; these sort in course order as plain strings ("04" < "04b" < "05"). */
+const numberOf = (file: string): string => file.slice(0, file.indexOf("-"));
+const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => /^\d\d[a-z]?-.*\.ipynb$/.test(f)).sort();
+const imports = new Map(notebooks.map((f) => [numberOf(f), importsOf(f)]));
 
 /** Every import of a name before the notebook that introduces it. */
 function violations(): string[] {
@@ -81,7 +87,7 @@ describe("curriculum order: nothing is used before it is taught", () => {
   it("reads the imports of every notebook", () => {
     expect(notebooks.length).toBeGreaterThanOrEqual(12);
     expect(imports.get("05")).toEqual(expect.arrayContaining(["Value", "moons", "decisionBoundary"]));
-    expect(imports.get("08")).toEqual(expect.arrayContaining(["heNormal", "TwoLayerParams"]));
+    expect(imports.get("08b")).toEqual(expect.arrayContaining(["heNormal", "TwoLayerParams"]));
   });
 
   it("every imported name has a row in the table (add a new name where the notebook that teaches it is)", () => {

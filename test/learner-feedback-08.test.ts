@@ -1,5 +1,5 @@
-// The learner path in notebook 08: a wrong backward pass, run through the real kernel, gets feedback naming the mistake;
-// a dScores derived without the 1/N is named, then fixed.
+// The learner path in notebooks 08 and 08b: a wrong backward pass, run through the real kernel, gets feedback naming the
+// mistake; a dScores derived without the 1/N is named, then fixed; 08b's initial loss and diagnosis, wrong, are named.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { NotebookResult } from "../src/notebook/execute";
 import type { Cell } from "../src/notebook/nbformat";
@@ -20,48 +20,50 @@ const WRONG: { [cellId: string]: string } = {
   "ch08-diagnose": 'let diagnosis: { gradCheckFails: string; nanValues: string; lossIncreases: string; lossFlat: string };\ndiagnosis = { gradCheckFails: "B", nanValues: "D", lossIncreases: "C", lossFlat: "A" };',
 };
 
-const EXPECTED_FEEDBACK: { [testCellId: string]: RegExp } = {
+const FEEDBACK_08: { [testCellId: string]: RegExp } = {
   "ch08-layer2-tests": /^dW2 is not right\. Missing transpose: dW2 came out \[10, 3\], but a gradient has the shape of its value, W2's \[3, 10\]/,
   "ch08-hidden-tests": /dz1 is not right\. ReLU's local derivative \(its mask\) is missing/,
   "ch08-layer1-tests": /dW1 is not right\. This used dh, before ReLU's mask/,
+  "ch08-dscores-tests-again-1": /^dScores is not right\. Missing 1\/N: every row is N = 5 times too large\./,
+};
+
+const FEEDBACK_08B: { [testCellId: string]: RegExp } = {
   "ch08-initial-loss-tests": /expectedInitialLoss = 1 is not right\. That is log₁₀\(10\)/,
   "ch08-diagnose-tests": /diagnosis: 2 of 4 matched\.[\s\S]*lossIncreases: "C" is not it/,
-  "ch08-dscores-tests-again-1": /^dScores is not right\. Missing 1\/N: every row is N = 5 times too large\./,
 };
 
 /** dScores as derived; `mean` false forgets that the data loss is the mean over the batch. */
 const dScoresAnswer = (mean: boolean) =>
   ["const oneHot = Matrix.zeros(N, C);", "y.forEach((label, i) => oneHot.set(i, label, 1));", `const dScores = probs.sub(oneHot)${mean ? ".div(N)" : ""};`].join("\n");
 
-// Only the cells these exercises need: the notebook up to the backward checks, the digits, and the two later exercises.
-const LATER = ["ch08-digits", "ch08-initial-loss", "ch08-initial-loss-tests", "ch08-diagnose", "ch08-diagnose-tests"];
+// In 08 only the cells these exercises need: the notebook up to the backward checks.
+const upToBackwardChecks = (_cell: Cell, i: number, cells: Cell[]): boolean => i <= cells.findIndex((c) => c.id === "ch08-layer1-tests");
 
-/** The notebook up to the backward checks, then only the LATER cells. */
-function keep(cell: Cell, i: number, cells: Cell[]): boolean {
-  return i <= cells.findIndex((c) => c.id === "ch08-layer1-tests") || LATER.includes(cell.id);
-}
+// In 08b the setup, the digits and the two exercises.
+const LATER = ["ch08b-setup", "ch08-digits", "ch08-initial-loss", "ch08-initial-loss-tests", "ch08-diagnose", "ch08-diagnose-tests"];
 
-describe("notebook 08 gives specific feedback on a wrong backward pass", () => {
-  let result: NotebookResult;
+describe("notebooks 08 and 08b give specific feedback on wrong answers", () => {
+  let in08: NotebookResult;
+  let in08b: NotebookResult;
   beforeAll(async () => {
-    [result] = await runAsLearner([{
-      file: "08-two-layer-softmax.ipynb", answers: WRONG, keep,
+    [in08, in08b] = await runAsLearner([{
+      file: "08-two-layer-softmax.ipynb", answers: WRONG, keep: upToBackwardChecks,
       // after the backward checks, dScores derived again without the 1/N, then fixed
       then: [{ id: "ch08-dscores", source: dScoresAnswer(false) }, { id: "ch08-dscores-tests" }, { id: "ch08-dscores", source: dScoresAnswer(true) }, { id: "ch08-dscores-tests" }],
-    }]);
+    }, { file: "08b-sanity-checks-and-debugging.ipynb", answers: WRONG, keep: (cell) => LATER.includes(cell.id) }]);
   }, 10 * 60_000);
 
   it("every cell the exercises need is there", () => {
-    for (const id of [...Object.keys(WRONG), ...Object.keys(EXPECTED_FEEDBACK)]) {
-      expect(result.cells.find((c) => c.id === id), `cell ${id} ran`).toBeDefined();
-    }
+    const ran = [...in08.cells, ...in08b.cells].map((c) => c.id);
+    for (const id of [...Object.keys(WRONG), ...Object.keys(FEEDBACK_08), ...Object.keys(FEEDBACK_08B)]) expect(ran, `cell ${id} ran`).toContain(id);
   });
 
-  itGivesFeedback(() => result, EXPECTED_FEEDBACK);
+  itGivesFeedback(() => in08, FEEDBACK_08);
+  itGivesFeedback(() => in08b, FEEDBACK_08B);
 
   it("the right dScores next to the wrong answers still passes, and so does the fixed one", () => {
     for (const id of ["ch08-dscores-tests", "ch08-dscores-tests-again-3"]) {
-      const cell = result.cells.find((c) => c.id === id);
+      const cell = in08.cells.find((c) => c.id === id);
       expect(cell, `cell ${id} ran`).toBeDefined();
       expect(cell!.status, `${id}: ${cell!.evalue ?? ""}`).toBe("ok");
     }

@@ -63,22 +63,30 @@ const CASES: LearnerCase[] = [
   },
   {
     file: "10-vanishing-and-exploding.ipynb",
-    keep: ["ch10-setup", "ch10-product-bound", "ch10-product-bound-tests", "ch10-clip-by-norm", "ch10-clip-by-norm-tests"],
+    keep: ["ch10-setup", "ch10-product-bound", "ch10-product-bound-tests"],
     wrong: {
       "ch10-product-bound": "let productBound: (n: number, factor: number) => number;\nlet depthBelowOnePercent: number;\nproductBound = (n, f) => f * n;\ndepthBelowOnePercent = 21;",
+    },
+    feedback: {
+      "ch10-product-bound-tests": /productBound\(20, 0\.8\) gave 16\. That multiplies the factor by n/,
+    },
+  },
+  {
+    file: "10b-exploding-gradients-and-clipping.ipynb",
+    keep: ["ch10b-setup", "ch10-clip-by-norm", "ch10-clip-by-norm-tests"],
+    wrong: {
       // clips each parameter's gradient by its own norm
       "ch10-clip-by-norm":
         "let clipByNorm: (grads: number[][], maxNorm: number) => number[][];\n" +
         "clipByNorm = (grads, maxNorm) => grads.map((g) => { const n = Math.hypot(...g); return g.map((v) => v * Math.min(1, maxNorm / (n + 1e-6))); });",
     },
     feedback: {
-      "ch10-product-bound-tests": /productBound\(20, 0\.8\) gave 16\. That multiplies the factor by n/,
       "ch10-clip-by-norm-tests": /Each parameter was clipped on its own\. Clipping by norm uses ONE norm/,
     },
   },
   {
     file: "11-why-backprop-is-fast.ipynb",
-    keep: ["ch11-setup", "ch11-code-03", "ch11-code-04", "ch11-forward-mode", "ch11-forward-mode-tests", "ch11-billion", "ch11-billion-tests", "ch11-why-faster", "ch11-why-faster-tests"],
+    keep: ["ch11-setup", "ch11-code-03", "ch11-forward-mode", "ch11-forward-mode-tests", "ch11-billion", "ch11-billion-tests", "ch11-why-faster", "ch11-why-faster-tests"],
     wrong: {
       // seeds every parameter with derivative 1 in one pass
       "ch11-forward-mode": "let forwardModeGradient: (p: number[], H: number) => number[];\nforwardModeGradient = (p, H) => p.map(() => mlpLoss(p.map((v) => new Dual(v, 1)), H).derivative);",

@@ -1,4 +1,4 @@
-// Review questions of 04-one-step-by-hand and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
+// Review questions of 04-one-step-by-hand and 04b-checking-a-backward-pass and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
 
 import type { ReviewTable } from "./review-table";
 

@@ -1,4 +1,4 @@
-// Review questions of 08-two-layer-softmax and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
+// Review questions of 08-two-layer-softmax and 08b-sanity-checks-and-debugging and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
 
 import type { ReviewTable } from "./review-table";
 

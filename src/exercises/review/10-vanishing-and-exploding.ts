@@ -1,4 +1,4 @@
-// Review questions of 10-vanishing-and-exploding and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
+// Review questions of 10-vanishing-and-exploding and 10b-exploding-gradients-and-clipping and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
 
 import type { ReviewTable } from "./review-table";
 

@@ -12,12 +12,14 @@ import { key05Mlp } from "./05-scalar-mlp";
 import { key06 } from "./06-vectorized-backprop";
 import { key07 } from "./07-gradient-checking";
 import { key08 } from "./08-two-layer-softmax";
+import { key08b } from "./08b-sanity-checks-and-debugging";
 import { key09 } from "./09-training-on-digits";
 import { key10 } from "./10-vanishing-and-exploding";
+import { key10b } from "./10b-exploding-gradients-and-clipping";
 import { key11 } from "./11-why-backprop-is-fast";
 import { key12 } from "./12-backprop-ninja";
 
-const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key05Mlp, key06, key07, key08, key09, key10, key11, key12];
+const NOTEBOOK_KEYS: readonly AnswerKey[] = [key01, key02, key03, key04, key05, key05Mlp, key06, key07, key08, key08b, key09, key10, key10b, key11, key12];
 
 const ALL = mergeFrozen<KeyEntry>("answer keys", NOTEBOOK_KEYS);
 

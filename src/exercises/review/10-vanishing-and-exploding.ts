@@ -1,4 +1,4 @@
-// Review questions of 10-vanishing-and-exploding and 10b-exploding-gradients-and-clipping and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
+// Review questions of 10-vanishing-and-exploding and their answers, shown folded by selfCheck(id); kept here so no cell's source gives them away.
 
 import type { ReviewTable } from "./review-table";
 
@@ -10,10 +10,6 @@ export const review10: ReviewTable = {
   "ch10-vanishing": {
     question: "What is the vanishing gradient problem, and how do modern architectures deal with it?",
     answer: "Backpropagation multiplies one local derivative per layer; when those factors are below 1 (a sigmoid's slope is at most 0.25) the gradient shrinks exponentially toward the input: with 50 sigmoid layers the first layer's gradient is around 0.25^50 ≈ 10^-30, and it does not learn. Modern networks use ReLU (slope 1 where active, so active paths do not shrink the gradient), residual connections (x + f(x) passes the gradient back with a factor 1 + f'), normalization layers (batch norm, layer norm: pre-activations stay in a healthy range), and careful initialization (Xavier, He) so that each layer keeps the variance of its signal.",
-  },
-  "ch10-explosion-clipping": {
-    question: "What is gradient explosion, and how is gradient clipping different from weight decay in dealing with it?",
-    answer: "Gradient explosion: when the per-layer factors are above 1, gradients grow exponentially with depth (common in recurrent networks, and with too-large initial weights); updates become huge and the loss turns into inf or NaN. Gradient clipping rescales the gradient vector to at most max_norm after it is computed and before the optimizer's step: it directly limits each update, reacting only when a gradient is too long. Weight decay adds λ‖W‖² to the loss, pulling the weights toward zero at every step of training: it prevents large weights (and so large activations and gradients) from building up, but cannot stop a blow-up that happens in a few steps. Clipping is reactive, weight decay is preventive.",
   },
   "ch10-deep-sigmoid": {
     question: "What happens to gradients in a very deep network using sigmoid activations, and why? (Compare with your written answer.)",

@@ -146,4 +146,35 @@ describe("an exercise that moved to a new notebook", () => {
     // Both kept once: a further start adds no third copy.
     expect(sync().lines).toEqual([]);
   });
+
+  it("carries from a notebook the curriculum removed, once: a later start does not bring the old answer back", () => {
+    const B = "04a-part-one.ipynb";
+    sync();
+    answerIn(A, "t-inc", Y_ANSWER);
+    fs.rmSync(path.join(sources, A)); // renumbered: A's exercises now live in B only
+    writeJson(path.join(sources, B), notebook(tinyCells()));
+    const report = sync();
+    expect(graded(read(B), "t-inc").map(text)).toEqual([Y_ANSWER]);
+    expect(report.lines).toEqual([`workspace/${B}: your answer to "t-inc" came with its exercise from workspace/${A}, where a copy stays`]);
+    const better = "const inc = doubled + 1; // improved in B";
+    answerIn(B, "t-inc", better);
+    const again = sync();
+    expect(again.lines).toEqual([]);
+    expect(read(B).cells.map(text).filter((source) => source.startsWith("const inc"))).toEqual([better]);
+  });
+
+  it("a broken notebook the curriculum removed gets one line naming it and the exercises that moved out of it", () => {
+    const B = "04a-part-one.ipynb";
+    sync();
+    fs.writeFileSync(path.join(ws, A), '{"cells": [ oops');
+    fs.rmSync(path.join(sources, A));
+    writeJson(path.join(sources, B), notebook(tinyCells()));
+    const report = sync();
+    expect(fs.readFileSync(path.join(ws, A), "utf8")).toBe('{"cells": [ oops');
+    expect(report.created).toEqual([B]);
+    expect(report.lines).toHaveLength(1);
+    expect(report.lines[0]).toMatch(
+      /^workspace\/04-long\.ipynb is not a readable notebook \(malformed JSON.*\): any answers of yours to "t-double", "t-inc" in it could not be carried to where those exercises are now; fix it \(or delete it\) and run npm start again$/,
+    );
+  });
 });

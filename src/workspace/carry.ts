@@ -79,7 +79,7 @@ export function planCarries(input: CarryInput): CarryPlan {
       const lost = [...released.keys()].filter((gid) => moved(copy.source, gid) !== undefined);
       if (!current.has(copy.source) && lost.length > 0) {
         const shown = input.shown(copy.file);
-        plan.lines.push(`${shown} is not a readable notebook (${unreadableReason(error, shown)}): any answers of yours to ${lost.map((gid) => `"${gid}"`).join(", ")} in it could not be carried to where those exercises are now; fix it and run npm start again`);
+        plan.lines.push(`${shown} is not a readable notebook (${unreadableReason(error, shown)}): any answers of yours to ${lost.map((gid) => `"${gid}"`).join(", ")} in it could not be carried to where those exercises are now; fix it (or delete it) and run npm start again`);
       }
       continue;
     }

@@ -1,9 +1,9 @@
 // An exercise that moves to another notebook takes the learner's answer with it; the old notebook keeps a marked copy.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncWorkspace } from "../src/workspace/sync";
+import { tempCourse } from "./helpers/temp-course";
 import { answer, markdown, notebook, tinyCells, writeJson } from "./helpers/tiny-course";
 
 type Cell = { id: string; cell_type: string; source: string[] | string; metadata: { nbgrader?: { grade_id?: string }; [k: string]: unknown } };
@@ -35,12 +35,7 @@ function splitCourse(b: string, more: ReturnType<typeof tinyCells> = []): void {
   writeJson(path.join(sources, b), notebook([markdown("b-intro", "# Part two"), ...cells.slice(3, 6), ...more]));
 }
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bpl-carry-"));
-  sources = path.join(dir, "notebooks");
-  ws = path.join(dir, "workspace");
-  writeJson(path.join(sources, A), notebook(tinyCells()));
-});
+beforeEach(() => ({ dir, sources, ws } = tempCourse("bpl-carry-", A)));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("an exercise that moved to a new notebook", () => {

@@ -38,6 +38,8 @@ export interface CarryInput {
   copies: LearnerCopy[];
   /** The release a source's workspace copy was made from (the blank to compare answers with). */
   releaseOf: (source: string) => Notebook | undefined;
+  /** The source is in the course and unchanged since its copy was made: nothing can have moved out of it. */
+  unchanged: (source: string) => boolean;
   /** How a workspace file is named in report lines. */
   shown: (file: string) => string;
 }
@@ -69,17 +71,19 @@ export function planCarries(input: CarryInput): CarryPlan {
   };
 
   for (const copy of input.copies) {
+    if (input.unchanged(copy.source)) continue;
     const base = input.releaseOf(copy.source);
     const released = base !== undefined ? answersOf(base) : new Map<string, Cell>();
+    const movedOut = [...released.keys()].filter((gid) => moved(copy.source, gid) !== undefined);
+    if (base !== undefined && movedOut.length === 0) continue; // nothing of it moved: no need to read it on every start
     let mine: Notebook;
     try {
       mine = parseNotebook(fs.readFileSync(path.join(root, copy.file), "utf8"), input.shown(copy.file));
     } catch (error) {
       // A source still in the course gets its line from its own update; a removed one is never updated.
-      const lost = [...released.keys()].filter((gid) => moved(copy.source, gid) !== undefined);
-      if (!current.has(copy.source) && lost.length > 0) {
+      if (!current.has(copy.source) && movedOut.length > 0) {
         const shown = input.shown(copy.file);
-        plan.lines.push(`${shown} is not a readable notebook (${unreadableReason(error, shown)}): any answers of yours to ${lost.map((gid) => `"${gid}"`).join(", ")} in it could not be carried to where those exercises are now; fix it (or delete it) and run npm start again`);
+        plan.lines.push(`${shown} is not a readable notebook (${unreadableReason(error, shown)}): any answers of yours to ${movedOut.map((gid) => `"${gid}"`).join(", ")} in it could not be carried to where those exercises are now; fix it (or delete it) and run npm start again`);
       }
       continue;
     }

@@ -75,18 +75,19 @@ class Sync {
 
   sync(course: CourseNotebook[]): void {
     const unclaimed = unclaimedBySource(this.paths.root, this.state);
+    const hashes = new Map(course.map((entry) => [entry.name, sha256(fs.readFileSync(entry.file, "utf8"))]));
     this.carries = planCarries({
       root: this.paths.root,
       state: this.state,
       course,
       copies: learnerCopies(this.paths.root, this.state),
       releaseOf: (name) => this.readRelease(name),
+      unchanged: (name) => this.state.notebooks[name]?.sourceHash === hashes.get(name),
       shown: (file) => this.shown(path.join(this.paths.root, file)),
     });
     this.report.lines.push(...this.carries.lines);
     for (const entry of course) {
-      const sourceText = fs.readFileSync(entry.file, "utf8");
-      const hash = sha256(sourceText);
+      const hash = hashes.get(entry.name)!;
       const release = stamped(entry.release, entry.name);
       let record: NotebookRecord | undefined = this.state.notebooks[entry.name];
       let target = path.join(this.paths.root, record?.file ?? entry.name);

@@ -1,9 +1,9 @@
 // The learner workspace on disk: made from the sources, reopened untouched, updated without losing work, bad input.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncWorkspace } from "../src/workspace/sync";
+import { tempCourse } from "./helpers/temp-course";
 import { findWorkspace } from "../src/workspace/layout";
 import { answer, code, markdown, notebook, tinyCells, writeJson } from "./helpers/tiny-course";
 
@@ -27,12 +27,7 @@ function editLearner(edit: (nb: Nb) => void): void {
   writeJson(learnerFile(), nb);
 }
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bpl-ws-"));
-  sources = path.join(dir, "notebooks");
-  ws = path.join(dir, "workspace");
-  writeJson(path.join(sources, NAME), notebook(tinyCells()));
-});
+beforeEach(() => ({ dir, sources, ws } = tempCourse("bpl-ws-", NAME)));
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("a new workspace", () => {

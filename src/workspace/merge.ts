@@ -4,12 +4,13 @@
 // mine = what the learner has now. Cells are matched by grade id, then cell id, with autograde's own
 // matching (grading/rebuild.ts). Per cell: unchanged by the learner → the new version; changed by the
 // learner only → theirs; changed by both → both, one line in `conflicts`. Cells the learner added stay
-// after the cell they followed; an answer cell the learner deleted comes back unanswered.
+// after the cell they followed; an answer cell the learner deleted comes back unanswered; an answer
+// whose exercise moved to another notebook (carry.ts) stays as a plain cell under a note saying where.
 
 import { Cell, Notebook, cloneNotebook, gradeIdOf } from "../grading/cells";
 import { rebuildSubmission, submissionCells } from "../grading/rebuild";
 import { sourceOf } from "../grading/cells";
-import { newCellId } from "../notebook/nbformat";
+import { newCellId, splitLines } from "../notebook/nbformat";
 
 export interface MergeResult {
   notebook: Notebook;
@@ -23,20 +24,34 @@ export interface MergeResult {
 
 const normalize = (text: string): string => text.replace(/\s+$/, "");
 
-function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   return a !== undefined && b !== undefined && a.cell_type === b.cell_type && normalize(sourceOf(a)) === normalize(sourceOf(b));
 }
 
 const copy = (cell: Cell): Cell => structuredClone(cell);
 
 /** A cell with no grading role, marked with why it is there, so it never competes with a tracked cell. */
-function plainCopy(cell: Cell, why: string): Cell {
+export function plainCopy(cell: Cell, why: string): Cell {
   const out = copy(cell);
   delete out.metadata.nbgrader;
   delete out.metadata.editable;
   delete out.metadata.deletable;
   out.metadata.backprop_lab = { kept: why };
   return out;
+}
+
+/** The learner's cell as it is (outputs included) in the place of `incoming`, with the new grading metadata. */
+export function inPlaceOf(theirs: Cell, incoming: Cell): Cell {
+  const out = copy(theirs);
+  out.id = incoming.id;
+  if (incoming.metadata.nbgrader !== undefined) out.metadata = { ...out.metadata, nbgrader: incoming.metadata.nbgrader };
+  return out;
+}
+
+/** The note above an answer whose exercise moved: the learner sees where it went without reading metadata. */
+function movedNote(gradeId: string, to: string): Cell {
+  const text = `**Exercise "${gradeId}" is now in ${to}**, and your answer below was copied there. This copy is yours to keep or delete.`;
+  return { cell_type: "markdown", id: newCellId(), metadata: { backprop_lab: { kept: `where "${gradeId}" went` } }, source: splitLines(text) };
 }
 
 function fresh(cell: Cell): Cell {
@@ -67,7 +82,8 @@ function indexBy(cells: Cell[]): { byGradeId: Map<string, Cell>; byId: Map<strin
   return { byGradeId, byId };
 }
 
-export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook, mine: Notebook): MergeResult {
+/** `movedTo`: grade id → the workspace notebook the exercise (and the learner's answer) moved to. */
+export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook, mine: Notebook, movedTo = new Map<string, string>()): MergeResult {
   const plan = rebuildSubmission(next, next, mine);
   const learner = submissionCells(mine, []); // the same cell list the plan's studentIndex refers to
   const baseIndex = indexBy((base ?? next).cells);
@@ -100,13 +116,7 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
     const before = baseOf(incoming) ?? incoming;
     const learnerChanged = !sameCell(theirs, before);
     const upstreamChanged = !sameCell(incoming, before);
-    // The learner's cell as it is (outputs included) in the new cell's place, with the new grading metadata.
-    const kept = (): Cell => {
-      const out = copy(theirs);
-      out.id = incoming.id;
-      if (incoming.metadata.nbgrader !== undefined) out.metadata = { ...out.metadata, nbgrader: incoming.metadata.nbgrader };
-      return out;
-    };
+    const kept = (): Cell => inPlaceOf(theirs, incoming);
     if (!learnerChanged) {
       group.push(sameCell(theirs, incoming) ? kept() : incoming);
     } else if (planned.role === "answer") {
@@ -139,9 +149,12 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
       }
     }
     const gid = gradeIdOf(cell);
+    const movedAway = gid !== undefined ? movedTo.get(gid) : undefined;
     if (gid !== undefined && plan.cells.some((planned) => planned.gradeId === gid)) {
       notes.push(`a second copy of "${gid}" is kept as a plain cell after it`);
       groups[anchor].push(plainCopy(cell, `a second copy of "${gid}"`));
+    } else if (movedAway !== undefined) {
+      groups[anchor].push(movedNote(gid!, movedAway), plainCopy(cell, `your answer to "${gid}", which moved to ${movedAway}`));
     } else if (before !== undefined) {
       notes.push(`${describe(cell)} was removed from the curriculum; your edited copy is kept`);
       groups[anchor].push(plainCopy(cell, `your edit of ${describe(cell)}, which the curriculum removed`));

@@ -10,6 +10,8 @@ export interface NotebookRecord {
   sourceHash: string;
   /** When that happened (ISO time). */
   at: string;
+  /** Answers carried in from other notebooks when their exercises moved here: grade id → the file they came from. Carried once. */
+  carried?: { [gradeId: string]: string };
 }
 
 export interface WorkspaceState {

@@ -2,8 +2,9 @@
 //
 // Per source notebook: missing from the workspace → the learner version is written; unchanged source
 // (same hash as when the copy was made) → not touched; changed source → dated backup, then a merge
-// (merge.ts) written through a temp file. Problems (bad JSON, a full or read-only disk) leave the
-// learner's file as it was and give one line naming the file and what was kept.
+// (merge.ts) written through a temp file. An answer whose exercise moved to another notebook is carried
+// there (carry.ts), planned from all notebooks before any is written. Problems (bad JSON, a full or
+// read-only disk) leave the learner's file as it was and give one line naming the file and what was kept.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,6 +13,8 @@ import { Notebook } from "../grading/cells";
 import { loadCourse, type CourseNotebook } from "../grading/course";
 import { parseNotebook, serializeNotebook, validateNotebook, type Notebook as FileNotebook } from "../notebook/nbformat";
 import { WorkspacePaths, workspacePaths } from "./layout";
+import { carryInto, planCarries, unreadableReason, type Carried, type CarryPlan } from "./carry";
+import { SOURCE_STAMP_KEY, learnerCopies, unclaimedBySource } from "./copies";
 import { mergeLearnerNotebook } from "./merge";
 import { describeWriteError, writeFileAtomic } from "./safe-write";
 import { solutionsOf, type Solutions } from "./solutions";
@@ -36,24 +39,11 @@ export interface SyncReport {
   problems: string[];
 }
 
-/** Which source notebook a workspace notebook was made from (stamped in its metadata). */
-export const SOURCE_STAMP_KEY = "workspace";
-
 function stamped(release: Notebook, sourceName: string): Notebook {
   const copy = structuredClone(release);
   const meta = (copy.metadata.backprop_lab ?? {}) as { [key: string]: unknown };
   copy.metadata.backprop_lab = { ...meta, [SOURCE_STAMP_KEY]: { source: sourceName } };
   return copy;
-}
-
-function stampOf(text: string): string | undefined {
-  try {
-    const meta = (JSON.parse(text) as { metadata?: { backprop_lab?: { workspace?: { source?: unknown } } } }).metadata;
-    const source = meta?.backprop_lab?.workspace?.source;
-    return typeof source === "string" ? source : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function notebookText(notebook: Notebook, file: string): string {
@@ -68,6 +58,7 @@ class Sync {
   readonly report: SyncReport = { lines: [], created: [], updated: [], unchanged: [], problems: [] };
   private readonly stamp: string;
   private readonly label: string;
+  private carries: CarryPlan = { into: new Map(), movedFrom: new Map(), lines: [] };
 
   constructor(
     private readonly paths: WorkspacePaths,
@@ -82,23 +73,21 @@ class Sync {
     return `${this.label}/${path.relative(this.paths.root, file)}`;
   }
 
-  /** Workspace notebooks that no record claims, with the source each was stamped from. */
-  private unclaimedBySource(): Map<string, string[]> {
-    const claimed = new Set(Object.values(this.state.notebooks).map((record) => record.file));
-    const out = new Map<string, string[]>();
-    for (const name of fs.readdirSync(this.paths.root).sort()) {
-      if (!name.endsWith(".ipynb") || claimed.has(name)) continue;
-      const source = stampOf(fs.readFileSync(path.join(this.paths.root, name), "utf8"));
-      if (source !== undefined) out.set(source, [...(out.get(source) ?? []), name]);
-    }
-    return out;
-  }
-
   sync(course: CourseNotebook[]): void {
-    const unclaimed = this.unclaimedBySource();
+    const unclaimed = unclaimedBySource(this.paths.root, this.state);
+    const hashes = new Map(course.map((entry) => [entry.name, sha256(fs.readFileSync(entry.file, "utf8"))]));
+    this.carries = planCarries({
+      root: this.paths.root,
+      state: this.state,
+      course,
+      copies: learnerCopies(this.paths.root, this.state),
+      releaseOf: (name) => this.readRelease(name),
+      unchanged: (name) => this.state.notebooks[name]?.sourceHash === hashes.get(name),
+      shown: (file) => this.shown(path.join(this.paths.root, file)),
+    });
+    this.report.lines.push(...this.carries.lines);
     for (const entry of course) {
-      const sourceText = fs.readFileSync(entry.file, "utf8");
-      const hash = sha256(sourceText);
+      const hash = hashes.get(entry.name)!;
       const release = stamped(entry.release, entry.name);
       let record: NotebookRecord | undefined = this.state.notebooks[entry.name];
       let target = path.join(this.paths.root, record?.file ?? entry.name);
@@ -107,7 +96,7 @@ class Sync {
         if (renamed.length === 1) {
           // The learner renamed it in JupyterLab: follow the new name rather than making a second copy.
           this.report.lines.push(`${this.shown(target)} is now ${this.shown(path.join(this.paths.root, renamed[0]))} (renamed); updates go there`);
-          record = { file: renamed[0], sourceHash: record?.sourceHash ?? "", at: record?.at ?? "" };
+          record = { ...record, file: renamed[0], sourceHash: record?.sourceHash ?? "", at: record?.at ?? "" };
           this.state.notebooks[entry.name] = record;
           target = path.join(this.paths.root, renamed[0]);
         } else {
@@ -121,7 +110,7 @@ class Sync {
           }
         }
       }
-      if (record !== undefined && record.sourceHash === hash) {
+      if (record !== undefined && record.sourceHash === hash && !this.carries.into.has(entry.name)) {
         this.report.unchanged.push(entry.name);
         continue;
       }
@@ -130,9 +119,11 @@ class Sync {
   }
 
   private create(entry: CourseNotebook, release: Notebook, hash: string, target: string, missing: string | undefined, copies: string[]): void {
+    const made = structuredClone(release);
+    const carried = carryInto(made, release, this.carries.into.get(entry.name) ?? []);
     try {
-      writeFileAtomic(target, notebookText(release, target));
-      this.remember(entry, release, hash, target);
+      writeFileAtomic(target, notebookText(made, target));
+      this.remember(entry, release, hash, target, carried);
     } catch (error) {
       this.report.problems.push(entry.name);
       this.report.lines.push(`${this.shown(target)}: could not be written (${describeWriteError(error)}); nothing else was changed`);
@@ -142,6 +133,7 @@ class Sync {
     if (copies.length > 1) this.report.lines.push(`${this.shown(target)} was missing and ${copies.join(", ")} were all made from it; made a fresh copy, the others are untouched`);
     else if (missing === target) this.report.lines.push(`${this.shown(target)} was missing (deleted?); made a fresh copy`);
     else if (missing !== undefined) this.report.lines.push(`${this.shown(missing)} was missing (deleted?); made a fresh copy as ${this.shown(target)}`);
+    this.sayCarried(target, carried);
   }
 
   private update(entry: CourseNotebook, release: Notebook, hash: string, target: string): void {
@@ -153,15 +145,15 @@ class Sync {
       mine = parseNotebook(text, shown);
     } catch (error) {
       this.report.problems.push(entry.name);
-      const reason = (error as Error).message.replace(`${shown}: `, "");
-      this.report.lines.push(`${shown} is not a readable notebook (${reason}): left as it is and not updated; fix it, or rename it and run npm start again for a fresh copy`);
+      this.report.lines.push(`${shown} is not a readable notebook (${unreadableReason(error, shown)}): left as it is and not updated; fix it, or rename it and run npm start again for a fresh copy`);
       return;
     }
     const base = this.readRelease(entry.name);
-    const merged = mergeLearnerNotebook(base, release, mine);
+    const merged = mergeLearnerNotebook(base, release, mine, this.carries.movedFrom.get(path.basename(target)));
+    const carried = carryInto(merged.notebook, release, this.carries.into.get(entry.name) ?? []);
     const mergedText = notebookText(merged.notebook, shown);
     if (mergedText === text) {
-      this.remember(entry, release, hash, target);
+      this.remember(entry, release, hash, target, carried);
       this.report.unchanged.push(entry.name);
       return;
     }
@@ -178,7 +170,7 @@ class Sync {
     }
     try {
       writeFileAtomic(target, mergedText);
-      this.remember(entry, release, hash, target);
+      this.remember(entry, release, hash, target, carried);
     } catch (error) {
       this.report.problems.push(entry.name);
       this.report.lines.push(`${shown}: could not write the update (${describeWriteError(error)}): your notebook is as it was (a copy is in ${this.shown(backup)})`);
@@ -188,6 +180,19 @@ class Sync {
     const kept = merged.answersKept.length;
     this.report.lines.push(`${shown}: updated to the new curriculum; ${kept} answer${kept === 1 ? "" : "s"} of yours kept; the previous version is in ${this.shown(backup)}`);
     for (const line of [...merged.conflicts, ...merged.notes]) this.report.lines.push(`${shown}: ${line}`);
+    this.sayCarried(target, carried);
+  }
+
+  /** One line per answer that came with its exercise into `target` (none for one already there). */
+  private sayCarried(target: string, carried: Carried[]): void {
+    const to = this.shown(target);
+    for (const { gradeId, fromFile, how } of carried) {
+      const from = this.shown(path.join(this.paths.root, fromFile));
+      if (how === "in place") this.report.lines.push(`${to}: your answer to "${gradeId}" came with its exercise from ${from}, where a copy stays`);
+      if (how === "beside") {
+        this.report.lines.push(`${to}: you had answered "${gradeId}" here too, and its exercise came from ${from} with your answer there: yours stays in place, the one from ${fromFile} is in the cell below it`);
+      }
+    }
   }
 
   private readRelease(name: string): Notebook | undefined {
@@ -199,9 +204,13 @@ class Sync {
   }
 
   /** The release the copy now reflects: the base of the next merge, and the record saying so. */
-  private remember(entry: CourseNotebook, release: Notebook, hash: string, target: string): void {
+  private remember(entry: CourseNotebook, release: Notebook, hash: string, target: string, carried: Carried[]): void {
     writeFileAtomic(path.join(this.paths.releases, entry.name), notebookText(release, entry.name));
-    this.state.notebooks[entry.name] = { file: path.basename(target), sourceHash: hash, at: new Date().toISOString() };
+    const before = this.state.notebooks[entry.name]?.carried ?? {};
+    const now = Object.fromEntries(carried.map(({ gradeId, fromFile }) => [gradeId, fromFile]));
+    const record: NotebookRecord = { file: path.basename(target), sourceHash: hash, at: new Date().toISOString() };
+    if (Object.keys(before).length + carried.length > 0) record.carried = { ...before, ...now };
+    this.state.notebooks[entry.name] = record;
   }
 }
 

@@ -27,7 +27,7 @@ function answer(zeroing: boolean): string {
 }
 
 // The engine the MLP is built on, then the MLP cells; nothing else of the notebook.
-const ENGINE = ["ch05-setup", "ch05-code-06", "ch05-add", "ch05-mul", "ch05-tanh", "ch05-code-16", "ch05-code-18", "ch05-topo", "ch05-backward"];
+const ENGINE = ["ch05-setup", "ch05-code-06", "ch05-add", "ch05-mul", "ch05-tanh", "ch05-code-16", "ch05-topo", "ch05-backward"];
 const MLP = ["ch05-mlp-setup", "ch05-mlp", "ch05-mlp-tests", "ch05-mlp-train", "ch05-moons-tests"];
 const keep = (cell: Cell) => ENGINE.includes(cell.id) || MLP.includes(cell.id);
 

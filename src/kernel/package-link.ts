@@ -1,7 +1,8 @@
-// Makes `import … from "backprop-lab"` resolve to this project from any working directory:
-// for the type checker (a virtual node_modules/backprop-lab) and at run time (require).
+// Makes `import … from "backprop-lab"` resolve to this project from any working directory, and the packages the
+// project depends on (mathjs, which notebooks import) too: for the type checker (a virtual node_modules) and at run
+// time (require).
 
-import { existsSync, lstatSync, mkdirSync, symlinkSync } from "fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from "fs";
 import Module from "module";
 import path from "path";
 import { PROJECT_ROOT } from "../project-root";
@@ -40,22 +41,49 @@ type TsSys = {
   readDirectory(p: string, ...rest: unknown[]): string[];
 };
 
+/** The packages the project depends on (its package.json "dependencies"): what a notebook may import besides the module. */
+export function projectDependencies(root: string = PROJECT_ROOT): string[] {
+  try {
+    return Object.keys((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies?: object }).dependencies ?? {});
+  } catch {
+    return [];
+  }
+}
+
+const isInside = (dir: string, root: string): boolean => {
+  const relative = path.relative(root, dir);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+};
+
 /**
- * tslab compiles cells as <cwd>/__tslab__.ts. When <cwd>/node_modules/backprop-lab does not exist
- * (a scratch folder outside the project), TypeScript is shown one that maps onto the project.
+ * tslab compiles cells as <cwd>/__tslab__.ts. When <cwd>/node_modules/backprop-lab does not exist (a scratch folder,
+ * or a workspace outside the project), TypeScript is shown one that maps onto the project; outside the project,
+ * <cwd>/node_modules/<dependency> maps onto the project's installed copy the same way, unless cwd has its own.
  */
 export function installVirtualPackage(sys: TsSys, cwd: string, root: string = PROJECT_ROOT): void {
-  const virtualDir = path.join(cwd, "node_modules", PACKAGE_NAME).replace(/\\/g, "/");
-  if (existsSync(virtualDir)) return;
+  const nodeModules = path.join(cwd, "node_modules").replace(/\\/g, "/");
+  const targets = new Map<string, string>(); // virtual package folder → the real one
+  const self = `${nodeModules}/${PACKAGE_NAME}`;
+  if (!existsSync(self)) targets.set(self, root);
+  if (!isInside(cwd, root)) {
+    for (const name of projectDependencies(root)) {
+      const own = `${nodeModules}/${name}`;
+      const installed = path.join(root, "node_modules", name);
+      if (!existsSync(own) && existsSync(installed)) targets.set(own, installed);
+    }
+  }
+  if (targets.size === 0) return;
   const map = (p: string): string | undefined => {
-    if (p === virtualDir) return root;
-    if (p.startsWith(virtualDir + "/")) return path.join(root, p.slice(virtualDir.length + 1));
+    for (const [virtual, real] of targets) {
+      if (p === virtual) return real;
+      if (p.startsWith(virtual + "/")) return path.join(real, p.slice(virtual.length + 1));
+    }
     return undefined;
   };
   const original = { ...sys, fileExists: sys.fileExists, directoryExists: sys.directoryExists };
-  const nodeModules = path.dirname(virtualDir);
+  const scope = (p: string) => [...targets.keys()].some((virtual) => path.dirname(virtual) === p); // an @scope folder
   sys.fileExists = (p) => original.fileExists.call(sys, map(p) ?? p);
-  sys.directoryExists = (p) => p === nodeModules || original.directoryExists.call(sys, map(p) ?? p);
+  sys.directoryExists = (p) => p === nodeModules || scope(p) || original.directoryExists.call(sys, map(p) ?? p);
   sys.readFile = (p, encoding) => original.readFile.call(sys, map(p) ?? p, encoding);
   sys.getDirectories = (p) => original.getDirectories.call(sys, map(p) ?? p);
   sys.readDirectory = (p, ...rest) => original.readDirectory.call(sys, map(p) ?? p, ...rest);
@@ -87,6 +115,18 @@ export class GradingRequireError extends Error {
     this.name = "GradingRequireError";
   }
 }
+
+/** "mathjs/lib/x" → "mathjs", "@scope/name/x" → "@scope/name". */
+const packageName = (id: string): string => id.split("/").slice(0, id.startsWith("@") ? 2 : 1).join("/");
+
+const resolvable = (from: NodeRequire, id: string): boolean => {
+  try {
+    from.resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The folder of the npm package a file belongs to (…/node_modules/name or …/node_modules/@scope/name). */
 function packageRoot(file: string): string | undefined {
@@ -130,11 +170,14 @@ function gradingRequire(fromCwd: NodeRequire, load: (id: string) => unknown): (i
 export function createCellRequire(cwd: string, hooks: { [id: string]: () => unknown } = {}, grading = false): Require {
   const fromCwd = Module.createRequire(path.join(cwd, "__cell__.js"));
   const fromRoot = Module.createRequire(path.join(PROJECT_ROOT, "package.json"));
+  const dependencies = new Set(projectDependencies());
   const load = (id: string): unknown => {
     const hook = hooks[id];
     if (hook) return hook();
     if (id === PACKAGE_NAME) return fromRoot(PROJECT_ROOT);
     if (id.startsWith(PACKAGE_NAME + "/")) return fromRoot(path.join(PROJECT_ROOT, id.slice(PACKAGE_NAME.length + 1)));
+    // A folder outside the project has no node_modules of its own: the project's dependencies come from the project.
+    if (!grading && dependencies.has(packageName(id)) && !resolvable(fromCwd, id)) return fromRoot(id);
     return fromCwd(id);
   };
   if (!grading) return Object.assign(load, { resolve: fromCwd.resolve, cache: fromCwd.cache });

@@ -67,6 +67,8 @@ describe("an exercise that moved to a new notebook", () => {
 
       const carried = report.lines.filter((line) => line.includes(`"t-inc"`));
       expect(carried).toEqual([`workspace/${B}: your answer to "t-inc" came with its exercise from workspace/${A}, where a copy stays`]);
+      // A's own line counts the moved answer apart from the ones kept in place.
+      expect(report.lines.find((line) => line.startsWith(`workspace/${A}: updated`))).toMatch(/1 answer of yours kept, 1 moved with its exercise to another notebook \(a copy stays here\);/);
 
       // Carried once: the next start touches nothing and says nothing.
       const again = sync();

@@ -16,6 +16,8 @@ export interface MergeResult {
   notebook: Notebook;
   /** Answers (grade ids) the learner had written, carried into the new version. */
   answersKept: string[];
+  /** Answers (grade ids) whose exercise moved to another notebook: kept here as a copy, under a note saying where. */
+  answersMoved: string[];
   /** One line per cell where both sides changed (both versions are in the notebook). */
   conflicts: string[];
   /** Other things worth one line: restored answer cells, kept copies of removed cells. */
@@ -92,6 +94,7 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
     return (gid !== undefined ? baseIndex.byGradeId.get(gid) : undefined) ?? (typeof cell.id === "string" ? baseIndex.byId.get(cell.id) : undefined);
   };
   const answersKept: string[] = [];
+  const answersMoved: string[] = [];
   const conflicts: string[] = [];
   const notes: string[] = [];
 
@@ -154,6 +157,7 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
       notes.push(`a second copy of "${gid}" is kept as a plain cell after it`);
       groups[anchor].push(plainCopy(cell, `a second copy of "${gid}"`));
     } else if (movedAway !== undefined) {
+      answersMoved.push(gid!);
       groups[anchor].push(movedNote(gid!, movedAway), plainCopy(cell, `your answer to "${gid}", which moved to ${movedAway}`));
     } else if (before !== undefined) {
       notes.push(`${describe(cell)} was removed from the curriculum; your edited copy is kept`);
@@ -170,5 +174,5 @@ export function mergeLearnerNotebook(base: Notebook | undefined, next: Notebook,
     if (typeof cell.id !== "string" || seen.has(cell.id)) cell.id = newCellId();
     seen.add(cell.id);
   }
-  return { notebook, answersKept, conflicts, notes };
+  return { notebook, answersKept, answersMoved, conflicts, notes };
 }

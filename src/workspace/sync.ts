@@ -178,7 +178,9 @@ class Sync {
     }
     this.report.updated.push(entry.name);
     const kept = merged.answersKept.length;
-    this.report.lines.push(`${shown}: updated to the new curriculum; ${kept} answer${kept === 1 ? "" : "s"} of yours kept; the previous version is in ${this.shown(backup)}`);
+    const moved = merged.answersMoved.length;
+    const movedToo = moved === 0 ? "" : `, ${moved} moved with ${moved === 1 ? "its exercise" : "their exercises"} to another notebook (a copy stays here)`;
+    this.report.lines.push(`${shown}: updated to the new curriculum; ${kept} answer${kept === 1 ? "" : "s"} of yours kept${movedToo}; the previous version is in ${this.shown(backup)}`);
     for (const line of [...merged.conflicts, ...merged.notes]) this.report.lines.push(`${shown}: ${line}`);
     this.sayCarried(target, carried);
   }

@@ -6,6 +6,7 @@ import Module from "module";
 import path from "path";
 import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { applyConverterPatches } from "./converter-patches";
+import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes } from "./module-types";
 import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
@@ -62,7 +63,8 @@ const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 
 let converter: Converter | undefined;
 
-const CODE_CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
+/** The kernel's caches (TypeScript's code cache, the module's declarations); BACKPROP_LAB_CACHE_DIR moves them. */
+const CODE_CACHE_DIR = process.env.BACKPROP_LAB_CACHE_DIR || path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
 /** A first start writes the code cache this long after warm-up: off the first cell's path, with the functions cells use compiled. */
 const CODE_CACHE_SAVE_DELAY_MS = 3_000;
 let typescriptModule: CodeCachedModule | undefined;
@@ -94,14 +96,17 @@ function createBareConverter(): Converter {
 export function getConverter(): Converter {
   if (converter) return converter;
   const created = (bareConverter ??= createBareConverter());
-  // Parse the module's sources now, during warm-up, and keep them in every later program, so the
+  // Read the module's declarations (or sources) now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
+  const types = findModuleTypes(CODE_CACHE_DIR, moduleTypesKey(PROJECT_ROOT, typescript().version));
+  if (types.found) useModuleTypes(typescript().sys, PACKAGE_NAME, types.index);
+  else reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR);
   try {
     created.addModule(PRELOAD_MODULE, `import type * as lab from "${PACKAGE_NAME}";\n`);
   } catch {
     // a broken module shows its errors when a cell imports it
   }
-  startPhase("converter: backprop-lab types preloaded");
+  startPhase(`converter: backprop-lab types preloaded (from ${types.found ? "cached declarations" : "src/"})`);
   setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;

@@ -3,7 +3,7 @@
 
 import { mkdirSync, readdirSync, renameSync, rmSync } from "fs";
 import path from "path";
-import { moduleTypesDir, moduleTypesKey } from "./module-types";
+import { buildLockFile, moduleTypesDir, moduleTypesKey } from "./module-types";
 
 type Ts = typeof import("typescript");
 
@@ -17,6 +17,14 @@ function tslabTypescript(): Ts {
 export function buildModuleTypes(root: string, cacheDir: string): string {
   const ts = tslabTypescript();
   const key = moduleTypesKey(root, ts.version);
+  try {
+    return emitModuleTypes(ts, root, cacheDir, key);
+  } finally {
+    rmSync(buildLockFile(cacheDir, key), { force: true }); // the kernel that started this build claimed it
+  }
+}
+
+function emitModuleTypes(ts: Ts, root: string, cacheDir: string, key: string): string {
   const target = moduleTypesDir(cacheDir, key);
   const partial = `${target}.${process.pid}`;
   const configFile = path.join(root, "tsconfig.json");

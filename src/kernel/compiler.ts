@@ -6,7 +6,7 @@ import Module from "module";
 import path from "path";
 import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { applyConverterPatches } from "./converter-patches";
-import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes } from "./module-types";
+import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes, type ModuleTypes } from "./module-types";
 import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
@@ -92,21 +92,33 @@ function createBareConverter(): Converter {
   return created;
 }
 
+/** backprop-lab's cached declarations when current; otherwise why not, and the key of the ones to build (module-types.ts). */
+function findCurrentModuleTypes(): ModuleTypes & { key?: string } {
+  let key: string;
+  try {
+    key = moduleTypesKey(PROJECT_ROOT, typescript().version);
+  } catch (error) {
+    return { found: false, why: `src/ could not be read (${(error as Error).message})` };
+  }
+  return { ...findModuleTypes(CODE_CACHE_DIR, key), key };
+}
+
 /** Creates the converter once (the expensive part of kernel start; warmUpConverter does it in steps). */
 export function getConverter(): Converter {
   if (converter) return converter;
   const created = (bareConverter ??= createBareConverter());
   // Read the module's declarations (or sources) now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
-  const types = findModuleTypes(CODE_CACHE_DIR, moduleTypesKey(PROJECT_ROOT, typescript().version));
+  const types = findCurrentModuleTypes();
   if (types.found) useModuleTypes(typescript().sys, PACKAGE_NAME, types.index);
-  else reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR);
   try {
     created.addModule(PRELOAD_MODULE, `import type * as lab from "${PACKAGE_NAME}";\n`);
   } catch {
     // a broken module shows its errors when a cell imports it
   }
   startPhase(`converter: backprop-lab types preloaded (from ${types.found ? "cached declarations" : "src/"})`);
+  // After the preload, so that a builder does not compete with it for the CPU.
+  if (!types.found) reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR, types.key);
   setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;

@@ -1,11 +1,11 @@
 // The module's cached declarations: named by its sources, found only while current, and read in place of src/.
 
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildModuleTypes } from "./build-module-types";
-import { findModuleTypes, moduleTypesKey, useModuleTypes } from "./module-types";
+import { buildLockFile, claimBuild, findModuleTypes, moduleTypesKey, useModuleTypes } from "./module-types";
 
 type Ts = typeof import("typescript");
 const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(require.resolve("tslab/dist/converter.js"))] })) as Ts;
@@ -82,5 +82,23 @@ describe("useModuleTypes", () => {
     expect(files.some((f) => f.startsWith("src"))).toBe(false);
     expect(files).toContain(path.relative(root, path.join(path.dirname(index), "box.d.ts")));
     expect(errors).toEqual(["Type 'number' is not assignable to type 'string'."]);
+  });
+});
+
+describe("claimBuild", () => {
+  it("lets one kernel build a key's declarations until its claim is ten minutes old", () => {
+    expect(claimBuild(cacheDir, "k1")).toBeUndefined();
+    expect(existsSync(buildLockFile(cacheDir, "k1"))).toBe(true);
+    expect(claimBuild(cacheDir, "k1")).toBe("another kernel is building them for the next start");
+    expect(claimBuild(cacheDir, "k2")).toBeUndefined();
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000);
+    utimesSync(buildLockFile(cacheDir, "k1"), elevenMinutesAgo, elevenMinutesAgo);
+    expect(claimBuild(cacheDir, "k1")).toBeUndefined();
+  });
+
+  it("says why when the cache folder cannot be written", () => {
+    const file = path.join(cacheDir, "a-file");
+    writeFileSync(file, "");
+    expect(claimBuild(path.join(file, "cache"), "k1")).toBe(`and cannot build them here (${path.join(file, "cache")}: ENOTDIR)`);
   });
 });

@@ -5,7 +5,8 @@
 
 import { spawn } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, readdirSync, readFileSync, writeSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "fs";
+import { setPriority } from "os";
 import path from "path";
 
 /** The folder (under the cache) holding src/index.d.ts and the rest, for sources hashing to `key`. */
@@ -68,16 +69,36 @@ export function useModuleTypes(sys: ReadingSys, packageName: string, index: stri
   };
 }
 
-let reported = false;
+/** The file a builder of `key`'s declarations holds while it works, so that kernels starting meanwhile start no other. */
+export function buildLockFile(cacheDir: string, key: string): string {
+  return `${moduleTypesDir(cacheDir, key)}.building`;
+}
 
-/**
- * Says once on stderr why cells are checked against src/, and starts building the declarations in a detached
- * process (build-module-types.ts) unless this kernel may not (a grading sandbox: no child processes, read-only cache).
- */
-export function reportAndBuildModuleTypes(why: string, root: string, cacheDir: string): void {
-  if (reported) return;
-  reported = true;
-  let building: string;
+/** A builder's claim older than this is a crashed one's. */
+const BUILD_LOCK_STALE_MS = 10 * 60_000;
+
+/** Claims the build of `key`'s declarations for this kernel; returns why not when it may not or need not build them. */
+export function claimBuild(cacheDir: string, key: string): string | undefined {
+  const lock = buildLockFile(cacheDir, key);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(lock, String(process.pid), { flag: "wx" });
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST") return `and cannot build them here (${cacheDir}: ${code ?? (error as Error).message})`;
+  }
+  try {
+    if (Date.now() - statSync(lock).mtimeMs < BUILD_LOCK_STALE_MS) return "another kernel is building them for the next start";
+    writeFileSync(lock, String(process.pid));
+    return undefined;
+  } catch (error) {
+    return `and cannot build them here (${lock}: ${(error as Error).message})`;
+  }
+}
+
+/** Starts the detached builder of the claimed declarations; returns what the notice says about it. */
+function startBuilder(root: string, cacheDir: string, key: string): string {
   try {
     const tsx = require.resolve("tsx/cjs", { paths: [root] });
     const child = spawn(process.execPath, ["--require", tsx, path.join(__dirname, "build-module-types.ts"), root, cacheDir], {
@@ -86,10 +107,29 @@ export function reportAndBuildModuleTypes(why: string, root: string, cacheDir: s
     });
     child.on("error", () => {}); // a builder that cannot start leaves the next start where this one is
     child.unref();
-    building = "building them in the background for the next start";
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, 10); // behind the kernel's own work and the learner's cells
+    } catch {
+      // not allowed here: it runs at the kernel's priority
+    }
+    return "building them in the background for the next start";
   } catch (error) {
-    building = `and cannot build them here (${(error as Error).message})`;
+    rmSync(buildLockFile(cacheDir, key), { force: true });
+    return `and cannot build them here (${(error as Error).message})`;
   }
+}
+
+let reported = false;
+
+/**
+ * Says once on stderr why cells are checked against src/, and starts building the declarations for `key` in a
+ * detached process (build-module-types.ts) unless this kernel may not (a grading sandbox: read-only cache, no child
+ * processes; no key: src/ unreadable) or another kernel already is.
+ */
+export function reportAndBuildModuleTypes(why: string, root: string, cacheDir: string, key: string | undefined): void {
+  if (reported) return;
+  reported = true;
+  const building = key === undefined ? "and cannot build them here" : (claimBuild(cacheDir, key) ?? startBuilder(root, cacheDir, key));
   // fd 2 directly: the kernel's stderr (the Jupyter server's log), past any cell's stream capture.
   writeSync(2, `backprop-lab kernel: cells are type-checked against src/ (a slower start) because ${why}; ${building}\n`);
 }

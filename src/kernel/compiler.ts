@@ -6,6 +6,7 @@ import Module from "module";
 import path from "path";
 import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { applyConverterPatches } from "./converter-patches";
+import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes, type ModuleTypes } from "./module-types";
 import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
@@ -62,7 +63,8 @@ const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 
 let converter: Converter | undefined;
 
-const CODE_CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
+/** The kernel's caches (TypeScript's code cache, the module's declarations); BACKPROP_LAB_CACHE_DIR moves them. */
+const CODE_CACHE_DIR = process.env.BACKPROP_LAB_CACHE_DIR || path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
 /** A first start writes the code cache this long after warm-up: off the first cell's path, with the functions cells use compiled. */
 const CODE_CACHE_SAVE_DELAY_MS = 3_000;
 let typescriptModule: CodeCachedModule | undefined;
@@ -90,18 +92,33 @@ function createBareConverter(): Converter {
   return created;
 }
 
+/** backprop-lab's cached declarations when current; otherwise why not, and the key of the ones to build (module-types.ts). */
+function findCurrentModuleTypes(): ModuleTypes & { key?: string } {
+  let key: string;
+  try {
+    key = moduleTypesKey(PROJECT_ROOT, typescript().version);
+  } catch (error) {
+    return { found: false, why: `src/ could not be read (${(error as Error).message})` };
+  }
+  return { ...findModuleTypes(CODE_CACHE_DIR, key), key };
+}
+
 /** Creates the converter once (the expensive part of kernel start; warmUpConverter does it in steps). */
 export function getConverter(): Converter {
   if (converter) return converter;
   const created = (bareConverter ??= createBareConverter());
-  // Parse the module's sources now, during warm-up, and keep them in every later program, so the
+  // Read the module's declarations (or sources) now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
+  const types = findCurrentModuleTypes();
+  if (types.found) useModuleTypes(typescript().sys, PACKAGE_NAME, types.index);
   try {
     created.addModule(PRELOAD_MODULE, `import type * as lab from "${PACKAGE_NAME}";\n`);
   } catch {
     // a broken module shows its errors when a cell imports it
   }
-  startPhase("converter: backprop-lab types preloaded");
+  startPhase(`converter: backprop-lab types preloaded (from ${types.found ? "cached declarations" : "src/"})`);
+  // After the preload, so that a builder does not compete with it for the CPU.
+  if (!types.found) reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR, types.key);
   setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;

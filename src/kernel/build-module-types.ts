@@ -1,0 +1,71 @@
+// Writes backprop-lab's declarations (.d.ts) for the current src/ into the kernel's cache (module-types.ts says why).
+// Run by a kernel that found none: node --require tsx/cjs build-module-types.ts <project root> <cache folder>
+
+import { mkdirSync, readdirSync, renameSync, rmSync } from "fs";
+import path from "path";
+import { buildLockFile, moduleTypesDir, moduleTypesKey } from "./module-types";
+
+type Ts = typeof import("typescript");
+
+/** tslab's TypeScript, the kernel's: the compiler that reads the declarations writes them. */
+function tslabTypescript(): Ts {
+  const dist = path.dirname(require.resolve("tslab/dist/converter.js"));
+  return require(require.resolve("@tslab/typescript-for-tslab", { paths: [dist] })) as Ts;
+}
+
+/** Emits declarations of root/src/index.ts and what it imports; returns their folder. Throws on emit errors. */
+export function buildModuleTypes(root: string, cacheDir: string): string {
+  const ts = tslabTypescript();
+  const key = moduleTypesKey(root, ts.version);
+  try {
+    return emitModuleTypes(ts, root, cacheDir, key);
+  } finally {
+    rmSync(buildLockFile(cacheDir, key), { force: true }); // the kernel that started this build claimed it
+  }
+}
+
+function emitModuleTypes(ts: Ts, root: string, cacheDir: string, key: string): string {
+  const target = moduleTypesDir(cacheDir, key);
+  const partial = `${target}.${process.pid}`;
+  const configFile = path.join(root, "tsconfig.json");
+  const config = ts.sys.fileExists(configFile) ? ts.readConfigFile(configFile, ts.sys.readFile).config : {};
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const program = ts.createProgram([path.join(root, "src", "index.ts")], {
+    ...options,
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    rootDir: root,
+    outDir: partial,
+  });
+  const emitted = program.emit();
+  if (emitted.emitSkipped || emitted.diagnostics.length > 0) {
+    rmSync(partial, { recursive: true, force: true });
+    const first = emitted.diagnostics[0];
+    const message = first ? ts.flattenDiagnosticMessageText(first.messageText, "\n") : "emit skipped";
+    throw new Error(`backprop-lab's declarations could not be written (${first?.file?.fileName ?? "src/"}): ${message}`);
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  try {
+    renameSync(partial, target);
+  } catch {
+    rmSync(partial, { recursive: true, force: true }); // another kernel's builder got there first
+  }
+  // Declarations of earlier sources are never read again.
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith("module-types-") && path.join(cacheDir, name) !== target && !name.includes(".")) {
+      rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+  return target;
+}
+
+if (require.main === module) {
+  const [root, cacheDir] = process.argv.slice(2);
+  if (!root || !cacheDir) {
+    console.error("usage: build-module-types.ts <project root> <cache folder>");
+    process.exitCode = 2;
+  } else {
+    buildModuleTypes(root, cacheDir);
+  }
+}

@@ -356,10 +356,31 @@ function isSetUp() {
   return nodeModulesReady() && venvStampOk() && kernelSpecCurrent(kernelsDirFor({ mode: "venv" }));
 }
 
+// ---------- the kernel's cached declarations of backprop-lab ----------
+
+/**
+ * Builds the declarations kernels type-check cells against (src/kernel/module-types.ts) unless they are current, so
+ * the first kernel starts fast. Not fatal: without them a kernel checks against src/ and builds them itself.
+ */
+function ensureModuleTypes() {
+  const tsx = require.resolve("tsx/cjs", { paths: [ROOT] });
+  const builder = path.join(ROOT, "src", "kernel", "build-module-types.ts");
+  const cacheDir = process.env.BACKPROP_LAB_CACHE_DIR || path.join(ROOT, "node_modules", ".cache", "backprop-lab");
+  const result = run(process.execPath, ["--require", tsx, builder, ROOT, cacheDir], { cwd: ROOT, encoding: "utf8" });
+  if (result.status !== 0) {
+    log(`could not build backprop-lab's declarations for the kernel (kernels will check cells against src/, a slower start): ${(result.stderr || "").trim().split("\n").pop()}`);
+    return false;
+  }
+  const built = (result.stdout || "").trim();
+  if (built) log(built);
+  return built !== "";
+}
+
 /** Makes the project ready (node_modules, .venv, kernelspec); returns true if anything had to be done. */
 function ensureSetup(opts = { mode: "venv", force: false }) {
   checkNode();
   let changed = ensureNodeModules();
+  changed = ensureModuleTypes() || changed;
   if (opts.mode === "venv") changed = ensureVenv(opts.force) || changed;
   const kernelsDir = kernelsDirFor(opts);
   if (installKernelSpec(kernelsDir)) {

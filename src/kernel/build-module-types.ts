@@ -1,9 +1,9 @@
 // Writes backprop-lab's declarations (.d.ts) for the current src/ into the kernel's cache (module-types.ts says why).
-// Run by a kernel that found none: node --require tsx/cjs build-module-types.ts <project root> <cache folder>
+// Run by setup, by the grader and by a kernel that found none: node --require tsx/cjs build-module-types.ts <root> <cache>
 
 import { mkdirSync, readdirSync, renameSync, rmSync } from "fs";
 import path from "path";
-import { buildLockFile, moduleTypesDir, moduleTypesKey } from "./module-types";
+import { buildLockFile, findModuleTypes, moduleTypesDir, moduleTypesKey } from "./module-types";
 
 type Ts = typeof import("typescript");
 
@@ -22,6 +22,12 @@ export function buildModuleTypes(root: string, cacheDir: string): string {
   } finally {
     rmSync(buildLockFile(cacheDir, key), { force: true }); // the kernel that started this build claimed it
   }
+}
+
+/** Builds the declarations for the current sources unless they are there; returns the folder it built, if it did. */
+export function ensureModuleTypes(root: string, cacheDir: string): string | undefined {
+  const current = findModuleTypes(cacheDir, moduleTypesKey(root, tslabTypescript().version));
+  return current.found ? undefined : buildModuleTypes(root, cacheDir);
 }
 
 function emitModuleTypes(ts: Ts, root: string, cacheDir: string, key: string): string {
@@ -66,6 +72,7 @@ if (require.main === module) {
     console.error("usage: build-module-types.ts <project root> <cache folder>");
     process.exitCode = 2;
   } else {
-    buildModuleTypes(root, cacheDir);
+    const built = ensureModuleTypes(root, cacheDir);
+    if (built !== undefined) console.log(`built backprop-lab's declarations for the kernel in ${path.relative(root, built) || built}`);
   }
 }

@@ -5,6 +5,7 @@ import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
 import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
+import { kernelCacheDir } from "./cache-dir";
 import { applyConverterPatches } from "./converter-patches";
 import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes, type ModuleTypes } from "./module-types";
 import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
@@ -64,7 +65,7 @@ const TSLAB_DIST = path.dirname(require.resolve("tslab/dist/converter.js"));
 let converter: Converter | undefined;
 
 /** The kernel's caches (TypeScript's code cache, the module's declarations); BACKPROP_LAB_CACHE_DIR moves them. */
-const CODE_CACHE_DIR = process.env.BACKPROP_LAB_CACHE_DIR || path.join(PROJECT_ROOT, "node_modules", ".cache", "backprop-lab");
+const CODE_CACHE_DIR = kernelCacheDir();
 /** A first start writes the code cache this long after warm-up: off the first cell's path, with the functions cells use compiled. */
 const CODE_CACHE_SAVE_DELAY_MS = 3_000;
 let typescriptModule: CodeCachedModule | undefined;

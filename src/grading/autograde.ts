@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { Course } from "./course";
 import { StudentResult, readResults, resultPath, writeGradebook, writeResult } from "./gradebook";
 import { writeFeedback } from "./feedback";
-import { sandboxModeOf, warmCompileCache, warmModuleTypes } from "./kernelspec";
+import { sandboxModeOf, warmCompileCache } from "./kernelspec";
 import { SandboxMode, sandboxUnavailable } from "./sandbox";
 import { setUpGradingWorker } from "./worker-setup";
 import { progressBar } from "./progress";
@@ -206,8 +206,6 @@ export async function autograde(options: AutogradeOptions): Promise<AutogradeSum
     throw new Error(`${unavailable}. Run as root on Linux, or grade with --sandbox node (Node's permission model only: no network or signal boundary) or --sandbox off, knowingly.`);
   }
   if (todo.length > 0 && compileCache) warmCompileCache(compileCache, options.sandbox);
-  const noModuleTypes = todo.length > 0 ? warmModuleTypes() : undefined;
-  if (noModuleTypes !== undefined) process.stderr.write(`autograde: kernels will check cells against src/ (a slower start; grades are the same): ${noModuleTypes}\n`);
   const workers: Worker[] = [];
   for (let i = 0; i < jobs; i++) {
     const root = path.join(base, `w${i}`);

@@ -10,8 +10,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { PROJECT_ROOT } from "../project-root";
-import { kernelCacheDir } from "../kernel/cache-dir";
-import { buildModuleTypesNow } from "../kernel/module-types";
 import { SANDBOX_UID, SandboxLayout, SandboxMode, sandboxArgv } from "./sandbox";
 
 export const GRADING_KERNEL = "backprop-lab-grading";
@@ -140,20 +138,6 @@ export function warmCompileCache(cacheRoot: string, sandbox: boolean | SandboxMo
   const graderUid = typeof process.geteuid === "function" ? process.geteuid() : 0;
   const kernelUid = sandboxModeOf(sandbox) === "os" ? SANDBOX_UID : graderUid;
   if (kernelUid !== graderUid) fs.renameSync(path.join(cacheRoot, tsxCacheName(graderUid)), path.join(cacheRoot, tsxCacheName(kernelUid)));
-}
-
-/**
- * Builds backprop-lab's declarations that kernels check cells against (src/kernel/module-types.ts), unless current:
- * a sandboxed kernel can read them but not write them. Returns why not when they could not be built (the kernels
- * then check against src/, a slower start, and grades are the same).
- */
-export function warmModuleTypes(): string | undefined {
-  try {
-    buildModuleTypesNow(PROJECT_ROOT, kernelCacheDir());
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
 }
 
 /** A fresh copy of the warmed cache into a kernel's working folder (before every kernel start). */

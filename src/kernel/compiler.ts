@@ -8,7 +8,7 @@ import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { kernelCacheDir } from "./cache-dir";
 import { applyConverterPatches } from "./converter-patches";
 import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTypes, type ModuleTypes } from "./module-types";
-import { installVirtualPackage, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
+import { installVirtualPackage, isInside, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
 
@@ -110,16 +110,19 @@ export function getConverter(): Converter {
   const created = (bareConverter ??= createBareConverter());
   // Read the module's declarations (or sources) now, during warm-up, and keep them in every later program, so the
   // notebook's first `import … from "backprop-lab"` only checks the cell.
-  const types = findCurrentModuleTypes();
-  if (types.found) useModuleTypes(typescript().sys, PACKAGE_NAME, types.index);
+  // Only in the project's own folders (notebooks/, workspace/). Elsewhere (a scratch folder, a grading folder) a
+  // cell whose inferred type lives in a nested declaration file could not be named by declaration emit, which
+  // carries each cell's types to the next: the path runs through node_modules/.cache (TS2742). src/ can be named.
+  const types = isInside(process.cwd()) ? findCurrentModuleTypes() : undefined;
+  if (types?.found) useModuleTypes(typescript().sys, PACKAGE_NAME, types.index);
   try {
     created.addModule(PRELOAD_MODULE, `import type * as lab from "${PACKAGE_NAME}";\n`);
   } catch {
     // a broken module shows its errors when a cell imports it
   }
-  startPhase(`converter: backprop-lab types preloaded (from ${types.found ? "cached declarations" : "src/"})`);
+  startPhase(`converter: backprop-lab types preloaded (from ${types?.found ? "cached declarations" : "src/"})`);
   // After the preload, so that a builder does not compete with it for the CPU.
-  if (!types.found) reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR, types.key);
+  if (types !== undefined && !types.found) reportAndBuildModuleTypes(types.why, PROJECT_ROOT, CODE_CACHE_DIR, types.key);
   setTimeout(() => typescriptModule?.saveCache(), CODE_CACHE_SAVE_DELAY_MS).unref();
   converter = created;
   return converter;

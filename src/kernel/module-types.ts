@@ -3,7 +3,7 @@
 // the kernel's warm-up. A kernel finding none for the current sources checks against src/ as before, says so once,
 // and starts building them for its next start.
 
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "fs";
 import { setPriority } from "os";
@@ -101,16 +101,6 @@ export function claimBuild(cacheDir: string, key: string): string | undefined {
 function builderCommand(root: string, cacheDir: string): [string, string[]] {
   const tsx = require.resolve("tsx/cjs", { paths: [root] });
   return [process.execPath, ["--require", tsx, path.join(__dirname, "build-module-types.ts"), root, cacheDir]];
-}
-
-/**
- * Builds the declarations for the current sources now, unless they are there (setup and the grader call this, so
- * kernels start with them). Throws with the builder's message when it cannot.
- */
-export function buildModuleTypesNow(root: string, cacheDir: string): void {
-  const [node, args] = builderCommand(root, cacheDir);
-  const run = spawnSync(node, args, { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], timeout: 300_000 });
-  if (run.status !== 0) throw new Error(run.stderr.trim().split("\n").pop() || `the builder exited with ${run.status ?? run.signal}`);
 }
 
 /** Starts the detached builder of the claimed declarations; returns what the notice says about it. */

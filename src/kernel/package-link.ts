@@ -50,7 +50,8 @@ export function projectDependencies(root: string = PROJECT_ROOT): string[] {
   }
 }
 
-const isInside = (dir: string, root: string): boolean => {
+/** True when dir is root or a folder under it. */
+export const isInside = (dir: string, root: string = PROJECT_ROOT): boolean => {
   const relative = path.relative(root, dir);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 };

@@ -365,8 +365,8 @@ function isSetUp() {
 function ensureModuleTypes() {
   const tsx = require.resolve("tsx/cjs", { paths: [ROOT] });
   const builder = path.join(ROOT, "src", "kernel", "build-module-types.ts");
-  const cacheDir = process.env.BACKPROP_LAB_CACHE_DIR || path.join(ROOT, "node_modules", ".cache", "backprop-lab");
-  const result = run(process.execPath, ["--require", tsx, builder, ROOT, cacheDir], { cwd: ROOT, encoding: "utf8" });
+  // The builder writes into the kernel's own cache folder (src/kernel/cache-dir.ts), wherever that is.
+  const result = run(process.execPath, ["--require", tsx, builder, ROOT], { cwd: ROOT, encoding: "utf8" });
   if (result.status !== 0) {
     log(`could not build backprop-lab's declarations for the kernel (kernels will check cells against src/, a slower start): ${(result.stderr || "").trim().split("\n").pop()}`);
     return false;

@@ -1,8 +1,9 @@
 // Writes backprop-lab's declarations (.d.ts) for the current src/ into the kernel's cache (module-types.ts says why).
-// Run by setup, by the grader and by a kernel that found none: node --require tsx/cjs build-module-types.ts <root> <cache>
+// Run by setup and by a kernel that found none: node --require tsx/cjs build-module-types.ts <root> [<cache>]
 
 import { mkdirSync, readdirSync, renameSync, rmSync } from "fs";
 import path from "path";
+import { kernelCacheDir } from "./cache-dir";
 import { buildLockFile, findModuleTypes, moduleTypesDir, moduleTypesKey } from "./module-types";
 
 type Ts = typeof import("typescript");
@@ -67,9 +68,9 @@ function emitModuleTypes(ts: Ts, root: string, cacheDir: string, key: string): s
 }
 
 if (require.main === module) {
-  const [root, cacheDir] = process.argv.slice(2);
-  if (!root || !cacheDir) {
-    console.error("usage: build-module-types.ts <project root> <cache folder>");
+  const [root, cacheDir = kernelCacheDir()] = process.argv.slice(2);
+  if (!root) {
+    console.error("usage: build-module-types.ts <project root> [<cache folder>, default the kernel's own]");
     process.exitCode = 2;
   } else {
     const built = ensureModuleTypes(root, cacheDir);

@@ -4,6 +4,7 @@
 import { readFileSync } from "fs";
 import Module from "module";
 import path from "path";
+import { cellProgramFactory } from "./cell-program";
 import { requireWithCodeCache, type CodeCachedModule } from "./code-cache";
 import { kernelCacheDir } from "./cache-dir";
 import { applyConverterPatches } from "./converter-patches";
@@ -150,6 +151,7 @@ function loadConverterModule(): { createConverter(options: object): Converter } 
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(TSLAB_DIST);
   mod._compile(source, file);
   const ts = typescript();
+  mod.exports.createCellProgram = cellProgramFactory(ts);
   mod.exports.rewriteCellOutput = (js: string) => shareTopLevelBindings(ts, js);
   mod.exports.declareHoistedVars = (checker: object, file: object) => hoistedVarDeclarations(ts, checker as never, file as never);
   mod.exports.mayRunWithUnknownNames = (diagnostics: Diagnostic[], file: { locals?: Map<string, { flags: number }> }) =>

@@ -2,15 +2,15 @@
 // application: an anchor that is missing or not unique stops the kernel with the patch's name, because
 // falling back to stock tslab would quietly bring back every bug these edits fix.
 
-// tslab type-checks and emits every file a cell depends on, so a cell importing "backprop-lab"
-// would re-check the whole module (emit runs the checker over each file even when nothing is
-// written). The module is an external library to the cell, checked by tsc in the tests: the first
-// two edits to tslab's converter skip it and check only the cell and files in the notebook's folder.
-const EXTERNAL = "builder.getProgram().isSourceFileFromExternalLibrary(builder.getSourceFile(dep))";
+// The first edit puts cell-program.ts behind tslab's watch: one plain program per cell instead of TypeScript's
+// builder, whose per-file state was the largest part of compiling a new cell. Its list of a cell's dependencies
+// leaves out external libraries: a cell importing "backprop-lab" then does not re-check the whole module
+// (emit runs the checker over each file even when nothing is written); tsc checks it in the tests.
+const CELL_PROGRAM = "    host.createProgram = exports.createCellProgram;\n    host.afterProgramCreate = function (b) {";
 
 // tslab rewrites each use of an earlier cell's name `f` to `exports.f`, but asks the checker for the
 // symbol of every identifier, and a shorthand property's name `{ f }` resolves to the new property,
-// not to `f`: the emitted `{ f }` then throws "f is not defined". The third edit writes a shorthand
+// not to `f`: the emitted `{ f }` then throws "f is not defined". The second edit writes a shorthand
 // whose value comes from an earlier cell as `{ f: exports.f }` (`{ f: exports.f = d }` in a
 // destructuring assignment with a default).
 const WRAP_SHORTHAND = `        function wrapPrevShorthand(node) {
@@ -30,7 +30,7 @@ const WRAP_SHORTHAND = `        function wrapPrevShorthand(node) {
             }
             if (!ts.isIdentifier(node)) {`;
 
-// The fourth keeps a namespace declared in an earlier cell when a later cell does not redeclare
+// The third keeps a namespace declared in an earlier cell when a later cell does not redeclare
 // its name (tslab's list of declaration kinds to carry forward leaves namespaces out).
 const KEEP_NAMESPACE = `                if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) {
                     if (keep.type && keep.value) {
@@ -39,7 +39,7 @@ const KEEP_NAMESPACE = `                if (ts.isModuleDeclaration(node) && ts.i
                     return;
                 }
                 if (ts.isFunctionDeclaration(node)) {`;
-// The fifth is for speed: tslab rebuilt the program once just to read the cell's top-level names
+// The fourth is for speed: tslab rebuilt the program once just to read the cell's top-level names
 // (to append `export { a, b }`) and once more with them. The names come from binding the cell's
 // own syntax tree, which is what the program's binder does too, so one rebuild per cell is enough.
 const BIND_LOCALS = `    function convert(prevDecl, src) {
@@ -76,8 +76,7 @@ const DEFER_UNKNOWN_NAMES = `        const diag = convertDiagnostics(getPreEmitD
         if (diag.diagnostics.length > 0 && !exports.mayRunWithUnknownNames(diag.diagnostics, localsFile)) {`;
 /** The edits in order, as [name, anchor, replacement]; each anchor must occur exactly once in converter.js. */
 export const CONVERTER_PATCHES: [name: string, anchor: string, replacement: string][] = [
-  ["skip the module when emitting a cell's dependencies", "        if (dep !== sourceFile.fileName) {", `        if (dep !== sourceFile.fileName && !${EXTERNAL}) {`],
-  ["skip the module when converting side inputs", "            if (sideInputsConverted.has(dep)) {", `            if (sideInputsConverted.has(dep) || ${EXTERNAL}) {`],
+  ["one plain program per cell, not TypeScript's builder", "    host.afterProgramCreate = function (b) {", CELL_PROGRAM],
   ["shorthand properties of earlier cells' names", "        function wrapPrevIdentifier(node) {\n            var _a, _b;\n            if (!ts.isIdentifier(node)) {", WRAP_SHORTHAND],
   ["keep earlier cells' namespaces", "                if (ts.isFunctionDeclaration(node)) {", KEEP_NAMESPACE],
   [

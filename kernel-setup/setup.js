@@ -263,7 +263,8 @@ function ensureVenv(force) {
 
 function kernelSpec() {
   return {
-    argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab.js"), "kernel", "{connection_file}"],
+    // The launcher hands the connection to a warm spare kernel when spares are on (src/kernel/spare.ts).
+    argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
     // Interrupts arrive as interrupt_request on the control channel (src/kernel/interrupt-gate.ts says why not SIGINT).

@@ -94,7 +94,12 @@ function main(argv) {
     ...jupyterFlags,
   ];
   // Kernels started by this server find our kernelspec and the venv's Python tools first.
-  const env = { ...process.env, PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}` };
+  // Each kernel keeps a warm spare ready for the next start (src/kernel/spare.ts); BACKPROP_LAB_SPARE_KERNEL=0 turns that off.
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}`,
+    BACKPROP_LAB_SPARE_KERNEL: process.env.BACKPROP_LAB_SPARE_KERNEL || "1",
+  };
   // JupyterLab gets its own process group, so a terminal's Ctrl-C reaches only us and we stop it once, with
   // SIGTERM. Given the SIGINT itself, Jupyter Server shuts its kernels down only when stdin is a terminal;
   // otherwise (a process manager, `setsid`, CI) it raises KeyboardInterrupt and leaves its kernels to die, and
@@ -105,6 +110,8 @@ function main(argv) {
     stdio: ["ignore", "inherit", "pipe"],
     detached: process.platform !== "win32",
   });
+
+  startFirstSpare(rootDir, env, child.pid);
 
   let announced = false;
   let buffered = "";
@@ -148,6 +155,21 @@ function main(argv) {
     });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1)));
   });
+}
+
+/** A spare kernel warming up beside JupyterLab, so the first notebook opened starts at once (src/kernel/spare.ts). */
+function startFirstSpare(folder, env, serverPid) {
+  if (env.BACKPROP_LAB_SPARE_KERNEL === "0" || serverPid === undefined) return;
+  const cli = path.join(setup.ROOT, "bin", "backprop-lab.js");
+  // JPY_PARENT_PID names the server, as Jupyter does for its kernels: the spare ends when the server does.
+  const spare = spawn(process.execPath, [cli, "kernel", "--spare"], {
+    cwd: folder,
+    env: { ...env, JPY_PARENT_PID: String(serverPid) },
+    detached: true,
+    stdio: "ignore",
+  });
+  spare.on("error", () => {}); // without a spare, kernels start as they always did
+  spare.unref();
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -17,7 +17,7 @@ describe("kernel-setup/setup.js", () => {
   it("has registered the backprop-lab kernel in .venv (global setup ran it) and a re-run changes nothing", () => {
     const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".venv", "share", "jupyter", "kernels", "backprop-lab", "kernel.json"), "utf8"));
     expect(spec).toMatchObject({
-      argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab.js"), "kernel", "{connection_file}"],
+      argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
       display_name: "TypeScript (Backprop Lab)",
       language: "typescript",
     });

@@ -188,6 +188,17 @@ export function closeConverter(): void {
   converter = undefined;
 }
 
+/** Drops the converter built for this folder: a spare kernel adopted in another folder builds its own (spare.ts). */
+export function forgetConverter(): void {
+  (converter ?? bareConverter)?.close(); // one object: getConverter finishes the bare converter in place
+  converter = bareConverter = undefined;
+}
+
+/** Compiles a throwaway cell, so the first real cell finds the checker's code already optimized (spare.ts). */
+export function warmUpFirstCell(): void {
+  getConverter().convert("", "0");
+}
+
 export function printQuickInfo(info: QuickInfo): string {
   return require(path.join(TSLAB_DIST, "inspect.js")).printQuickInfo(info);
 }

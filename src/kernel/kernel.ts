@@ -49,6 +49,7 @@ export class Kernel {
   private readonly executor: Executor;
   private readonly replied = new WeakSet<Message>();
   private exiting = false;
+  private lastRequestAt = performance.now();
   /** "ready" once the compiler is warm: the module is then loaded when the shell is next idle (preloadModuleWhenIdle). */
   private modulePreload: "waiting" | "ready" | "done" = "waiting";
 
@@ -106,6 +107,15 @@ export class Kernel {
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
   }
 
+  /** Resolves once no request has come for `ms` and none is being handled: the front end's user is reading. */
+  async whenQuiet(ms: number): Promise<void> {
+    for (;;) {
+      const wait = this.lastRequestAt + ms - performance.now();
+      if (wait <= 0 && !this.draining && this.queue.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, ms / 10)).unref());
+    }
+  }
+
   /** After warm-up, the module's run-time load too, at the first moment no request is queued or being handled. */
   private preloadModuleWhenIdle(): void {
     setImmediate(() => {
@@ -153,6 +163,7 @@ export class Kernel {
   }
 
   private receive(frames: Buffer[], channel: Channel): void {
+    this.lastRequestAt = performance.now();
     const msg = parseFrames(frames, this.signer);
     if (typeof msg === "string") {
       this.streams.log(`backprop-lab kernel: dropped a ${channel} ${msg}`);

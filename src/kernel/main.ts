@@ -2,10 +2,12 @@
 
 import { Kernel } from "./kernel";
 import { ensureSelfLink } from "./package-link";
+import { keepSpareReady, runSpare } from "./spare";
 import { startPhase } from "./start-timing";
 import { readConnectionFile } from "./wire";
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--spare")) return runSpare();
   const file = argv.find((arg) => !arg.startsWith("-"));
   if (!file) {
     console.error("usage: backprop-lab kernel <connection_file>");
@@ -16,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   exitWithParent();
   const kernel = new Kernel(readConnectionFile(file));
   await kernel.start();
+  void keepSpareReady(kernel);
   // The kernel lives until shutdown_request (or a signal from the kernel manager) ends the process.
   return new Promise<number>(() => {});
 }

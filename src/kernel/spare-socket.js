@@ -1,0 +1,26 @@
+// Where a warm spare kernel waits to be handed a connection: one Unix socket per checkout, cache folder, user and
+// spare setting. Plain JavaScript, because the kernelspec's launcher reads it before any TypeScript loader.
+
+"use strict";
+const { createHash } = require("crypto");
+const { realpathSync } = require("fs");
+const os = require("os");
+const path = require("path");
+
+const PROJECT_ROOT = realpathSync(path.resolve(__dirname, "..", ".."));
+
+/** The value of BACKPROP_LAB_SPARE_KERNEL that turns spares on, or undefined when they are off. */
+function spareSetting(env) {
+  const value = env.BACKPROP_LAB_SPARE_KERNEL;
+  return value && value !== "0" ? value : undefined;
+}
+
+/** The socket's path: short (a Unix socket path has about 100 bytes), in the temp folder, named by a hash. */
+function spareSocketPath(env) {
+  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
+  const parts = [PROJECT_ROOT, env.BACKPROP_LAB_CACHE_DIR || "", String(uid), spareSetting(env) || ""];
+  const hash = createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 16);
+  return path.join(os.tmpdir(), `backprop-lab-spare-${hash}.sock`);
+}
+
+module.exports = { spareSetting, spareSocketPath };

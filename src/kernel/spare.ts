@@ -1,0 +1,245 @@
+// A spare kernel: started ahead of need, it warms the compiler, then waits on a Unix socket until the kernelspec's
+// launcher (bin/backprop-lab-kernel.js) hands it a connection file, and becomes that kernel.
+//
+// Most of a kernel's start is TypeScript: loading it, and parsing lib and @types/node into the first program
+// (about 1.5 s here). A spare has done all of it before anyone asks. Spares are on when BACKPROP_LAB_SPARE_KERNEL
+// is set (`npm start` sets it for JupyterLab): every kernel then keeps one spare ready for the next start. Without
+// it nothing changes: the launcher starts the kernel in its own process, as before.
+
+import { spawn } from "child_process";
+import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from "fs";
+import net from "net";
+import os from "os";
+import path from "path";
+import { forgetConverter, warmUpConverter, warmUpFirstCell } from "./compiler";
+import { Kernel } from "./kernel";
+import { ensureSelfLink } from "./package-link";
+import { PROJECT_ROOT } from "../project-root";
+import { spareSetting, spareSocketPath } from "./spare-socket";
+import { readConnectionFile } from "./wire";
+
+/** A spare nobody took in this long exits: its memory is better given back. */
+const IDLE_LIFETIME_MS = 20 * 60_000;
+/** How long a kernel goes without requests before it starts the next spare. */
+const QUIET_BEFORE_SPARE_MS = 3_000;
+/** How often a spare checks that the Jupyter server (or `npm start`) it serves still runs. */
+const OWNER_CHECK_MS = 2_000;
+
+/** What the launcher sends: the kernel manager's connection file, and the folder and environment to run in. */
+interface Handover {
+  connectionFile: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  node: string;
+}
+
+/** `backprop-lab kernel --spare`: warm up, wait for a launcher, then run as its kernel until shutdown. */
+export async function runSpare(): Promise<number> {
+  const socketPath = spareSocketPath(process.env);
+  const warmFolder = process.cwd();
+  ensureSelfLink();
+  await warmUpConverter();
+  warmUpFirstCell();
+  loadModuleAhead();
+  const sources = sourceStamps();
+  const server = net.createServer();
+  if (!(await listen(server, socketPath))) process.exit(0); // another spare already waits
+  releaseClaim(socketPath);
+  const idle = setTimeout(() => stopWaiting(server, socketPath), IDLE_LIFETIME_MS);
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, () => stopWaiting(server, socketPath));
+  const owner = Number(process.env.JPY_PARENT_PID ?? process.env.BACKPROP_LAB_SPARE_OWNER);
+  const ownerCheck = setInterval(() => !isAlive(owner) && stopWaiting(server, socketPath), OWNER_CHECK_MS);
+  let taken = false;
+  server.on("connection", (socket) => {
+    void readLine(socket).then((line) => {
+      // A launcher or spare asking whether anyone waits here: answered, and the spare waits on.
+      if (line === PING) return void socket.end(`${PONG}\n`);
+      if (line === undefined) return; // gone before asking
+      if (taken) return void socket.end("another launcher took this spare first\n");
+      taken = true;
+      clearTimeout(idle);
+      clearInterval(ownerCheck);
+      server.close();
+      removeFile(socketPath);
+      void adopt(socket, parseHandover(line), warmFolder, sources);
+    });
+  });
+  return new Promise<number>(() => {}); // the process ends as a kernel ends, or in stopWaiting
+}
+
+/**
+ * Once `kernel` has been quiet a while, starts a spare for the next kernel, unless spares are off or one already
+ * waits or warms up. Not at once: a spare warming up beside a kernel in use slowed its cells by half.
+ */
+export async function keepSpareReady(kernel: Kernel): Promise<void> {
+  // Never from a grading kernel: it runs a student's code, sandboxed, and its own kernelspec has no launcher.
+  if (!spareSetting(process.env) || process.env.BACKPROP_LAB_GRADING === "1") return;
+  await kernel.whenQuiet(QUIET_BEFORE_SPARE_MS);
+  const socketPath = spareSocketPath(process.env);
+  if (claimedByLiveProcess(socketPath) || (existsSync(socketPath) && (await answers(socketPath)))) return;
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], {
+    cwd: process.cwd(),
+    env: { ...process.env, BACKPROP_LAB_SPARE_OWNER: process.env.JPY_PARENT_PID ?? String(process.pid) },
+    detached: true,
+    stdio: "ignore",
+  });
+  child.unref();
+  if (child.pid === undefined) return;
+  writeFileSync(claimFile(socketPath), String(child.pid));
+  // Niced: it warms up beside a kernel whose learner is already running cells.
+  try {
+    os.setPriority(child.pid, 19);
+  } catch {
+    // not allowed here: it warms up at normal priority
+  }
+}
+
+async function adopt(socket: net.Socket, handover: Handover | string, warmFolder: string, sources: string): Promise<void> {
+  const refusal = typeof handover === "string" ? handover : whyNot(handover, sources);
+  if (refusal !== undefined || typeof handover === "string") {
+    socket.end(`${refusal}\n`, () => process.exit(0));
+    return;
+  }
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, handover.env);
+  process.chdir(handover.cwd);
+  // The launcher stands in for this process towards the kernel manager: its end is this kernel's end.
+  socket.on("close", () => process.exit(0));
+  socket.on("error", () => process.exit(0));
+  socket.on("data", (data) => {
+    if (data.toString().includes("SIGINT")) process.kill(process.pid, "SIGINT");
+  });
+  // What the kernel writes to stderr goes to the launcher's, which the kernel manager logs.
+  process.stderr.write = ((chunk: string | Uint8Array) => socket.write(chunk)) as typeof process.stderr.write;
+  if (path.resolve(handover.cwd) !== path.resolve(warmFolder)) forgetConverter();
+  const kernel = new Kernel(readConnectionFile(handover.connectionFile));
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.removeAllListeners(signal);
+  await kernel.start();
+  socket.write("adopted\n");
+  void keepSpareReady(kernel);
+}
+
+/** Why this spare cannot become the launcher's kernel, or undefined when it can. */
+function whyNot(handover: Handover, sources: string): string | undefined {
+  if (handover.node !== process.version) return `it runs Node ${process.version}, the launcher ${handover.node}`;
+  const setting = (env: NodeJS.ProcessEnv) =>
+    Object.keys(env)
+      .filter((key) => (key.startsWith("BACKPROP_LAB_") && key !== "BACKPROP_LAB_SPARE_OWNER") || key === "NODE_OPTIONS")
+      .sort()
+      .map((key) => `${key}=${env[key]}`)
+      .join("\n");
+  if (setting(handover.env) !== setting(process.env)) return "its BACKPROP_LAB_* or NODE_OPTIONS settings differ";
+  if (sourceStamps() !== sources) return "the kernel's sources changed since it started";
+  if (!existsSync(handover.cwd)) return `the folder ${handover.cwd} does not exist`;
+  return undefined;
+}
+
+/** The first line a client sends, or undefined when it closes before sending one. */
+function readLine(socket: net.Socket): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let text = "";
+    const onData = (data: Buffer) => {
+      text += data.toString();
+      const end = text.indexOf("\n");
+      if (end < 0) return;
+      socket.off("data", onData);
+      resolve(text.slice(0, end));
+    };
+    socket.on("data", onData);
+    socket.on("close", () => resolve(undefined));
+    socket.on("error", () => resolve(undefined));
+  });
+}
+
+/** The launcher's request, parsed; a string says what was wrong with it. */
+function parseHandover(line: string): Handover | string {
+  try {
+    return JSON.parse(line) as Handover;
+  } catch {
+    return "the launcher's request was not JSON";
+  }
+}
+
+/** Listens on the socket; false if a live spare already does. A socket file nobody answers on is stale: replaced. */
+async function listen(server: net.Server, socketPath: string): Promise<boolean> {
+  if (existsSync(socketPath)) {
+    if (await answers(socketPath)) return false;
+    removeFile(socketPath);
+  }
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(false) : reject(error)));
+    const previous = process.umask(0o077); // the socket is this user's alone
+    server.listen(socketPath, () => resolve(true));
+    process.umask(previous);
+  });
+}
+
+const PING = "anyone waiting?";
+const PONG = "a spare waits here";
+
+/** True when a spare listens on the socket and says so (a socket file left by a killed spare answers nothing). */
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe: net.Socket = net.connect(socketPath, () => probe.write(`${PING}\n`));
+    void readLine(probe).then((line) => {
+      probe.destroy();
+      resolve(line === PONG);
+    });
+  });
+}
+
+function stopWaiting(server: net.Server, socketPath: string): void {
+  server.close();
+  removeFile(socketPath);
+  process.exit(0);
+}
+
+/** backprop-lab itself, loaded now, so a first import cell finds it in the require cache. */
+function loadModuleAhead(): void {
+  try {
+    require(PROJECT_ROOT);
+  } catch {
+    // a module that fails to load says so when a cell imports it
+  }
+}
+
+/** The modification times of every loaded project file: a spare whose sources changed since must not be used. */
+function sourceStamps(): string {
+  const files = Object.keys(require.cache).filter((file) => file.startsWith(PROJECT_ROOT + path.sep) && !file.includes("node_modules"));
+  return files
+    .sort()
+    .map((file) => `${file}:${existsSync(file) ? statSync(file).mtimeMs : "gone"}`)
+    .join("\n");
+}
+
+const claimFile = (socketPath: string) => `${socketPath}.starting`;
+
+function claimedByLiveProcess(socketPath: string): boolean {
+  try {
+    return isAlive(Number(readFileSync(claimFile(socketPath), "utf8")));
+  } catch {
+    return false;
+  }
+}
+
+function releaseClaim(socketPath: string): void {
+  removeFile(claimFile(socketPath));
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true; // nobody to watch: only the idle lifetime ends it
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}

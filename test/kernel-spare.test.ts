@@ -1,0 +1,83 @@
+// Spare kernels: the kernelspec's launcher hands its connection to a warm spare, which runs in the launcher's folder
+// and environment and ends with it; without a usable spare the launcher starts the kernel itself.
+
+import { existsSync, mkdtempSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spareSocketPath } from "../src/kernel/spare-socket";
+import { KernelClient, PROJECT_ROOT, WARM_UP_MS } from "./helpers/kernel-client";
+import { dismissSpare, isRunning, startSpare, viaLauncher, waitFor } from "./helpers/spare";
+
+/** Each test its own spare setting, so its socket is its own (the setting is part of the socket's name). */
+const setting = (name: string) => `test-${name}-${process.pid}`;
+const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
+
+let scratch: string;
+const envBefore = { ...process.env };
+
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), "bpl-spare-"));
+});
+
+afterAll(async () => {
+  for (const name of ["adopt", "none", "refuse"]) await dismissSpare({ ...process.env, BACKPROP_LAB_SPARE_KERNEL: setting(name) });
+  process.env = envBefore;
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function valueOf(kernel: KernelClient, code: string): Promise<string> {
+  const { reply, outputs } = await kernel.execute(code, {}, WARM_UP_MS);
+  expect(reply.content.status, JSON.stringify(reply.content)).toBe("ok");
+  return (outputs.find((m) => m.header.msg_type === "execute_result")?.content.data as { "text/plain": string })["text/plain"];
+}
+
+describe("spare kernels", () => {
+  it("the launcher hands its connection to the waiting spare, which runs in the launcher's folder and environment", async () => {
+    process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("adopt") };
+    const sparePid = await startSpare(NOTEBOOKS, process.env);
+    process.env.SPARE_TEST_MARK = "from the launcher";
+    const kernel = await KernelClient.start(scratch, viaLauncher);
+    try {
+      expect(await valueOf(kernel, "[process.pid, process.cwd(), process.env.SPARE_TEST_MARK]")).toBe(
+        `[ ${sparePid}, '${scratch}', 'from the launcher' ]`,
+      );
+      // Still type-checked, against the module resolved from the new folder.
+      expect(await valueOf(kernel, 'import { spirals } from "backprop-lab";\ntypeof spirals')).toBe("'function'");
+      const { reply } = await kernel.execute('const n: number = "three";', {}, WARM_UP_MS);
+      expect(reply.content).toMatchObject({ status: "error", ename: "CompileError" });
+      // It made a spare for the next start.
+      await waitFor("the next spare to listen", () => existsSync(spareSocketPath(process.env)));
+      // The launcher stands in for the kernel: when the kernel manager kills it, the kernel ends too.
+      kernel.process.kill("SIGKILL");
+      await waitFor("the adopted kernel to exit", () => !isRunning(sparePid));
+    } finally {
+      await kernel.close();
+    }
+  });
+
+  it("with spares on and none waiting, the launcher starts the kernel itself and leaves a spare for the next start", async () => {
+    process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("none") };
+    const kernel = await KernelClient.start(scratch, viaLauncher);
+    try {
+      expect(await valueOf(kernel, "process.pid")).toBe(String(kernel.process.pid));
+      await waitFor("a spare to listen", () => existsSync(spareSocketPath(process.env)));
+    } finally {
+      await kernel.close();
+    }
+  });
+
+  it("a spare declines a launcher whose BACKPROP_LAB_ settings differ from its own; the launcher then starts the kernel itself", async () => {
+    process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("refuse") };
+    const sparePid = await startSpare(NOTEBOOKS, process.env);
+    process.env.BACKPROP_LAB_KERNEL_TIMING = "1";
+    const kernel = await KernelClient.start(scratch, viaLauncher);
+    try {
+      expect(await valueOf(kernel, "process.pid")).toBe(String(kernel.process.pid));
+      expect(kernel.stderr.join("")).toContain("the spare kernel declined (its BACKPROP_LAB_* or NODE_OPTIONS settings differ)");
+      await waitFor("the declining spare to exit", () => !isRunning(sparePid));
+    } finally {
+      await kernel.close();
+    }
+  });
+});

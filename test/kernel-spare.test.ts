@@ -1,7 +1,7 @@
 // Spare kernels: the kernelspec's launcher hands its connection to a warm spare, which runs in the launcher's folder
 // and environment and ends with it; without a usable spare the launcher starts the kernel itself.
 
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,12 +56,14 @@ describe("spare kernels", () => {
     }
   });
 
-  it("with spares on and none waiting, the launcher starts the kernel itself and leaves a spare for the next start", async () => {
+  it("with spares on and none waiting (a stale socket file left), the launcher starts the kernel itself and leaves a spare for the next start", async () => {
     process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("none") };
+    const socketPath = spareSocketPath(process.env);
+    writeFileSync(socketPath, "left behind by a spare that was killed");
     const kernel = await KernelClient.start(scratch, viaLauncher);
     try {
       expect(await valueOf(kernel, "process.pid")).toBe(String(kernel.process.pid));
-      await waitFor("a spare to listen", () => existsSync(spareSocketPath(process.env)));
+      await waitFor("a spare to listen in place of the stale file", () => existsSync(socketPath) && statSync(socketPath).isSocket());
     } finally {
       await kernel.close();
     }

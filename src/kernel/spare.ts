@@ -69,7 +69,7 @@ export async function runSpare(): Promise<number> {
 
 /**
  * Once `kernel` has been quiet a while, starts a spare for the next kernel, unless spares are off or one already
- * waits or warms up. Not at once: a spare warming up beside a kernel in use slowed its cells by half.
+ * waits or warms up. Not at once: a spare warming up beside a kernel in use made its new cells about twice as slow.
  */
 export async function keepSpareReady(kernel: Kernel): Promise<void> {
   // Never from a grading kernel: it runs a student's code, sandboxed, and its own kernelspec has no launcher.
@@ -95,11 +95,9 @@ export async function keepSpareReady(kernel: Kernel): Promise<void> {
 }
 
 async function adopt(socket: net.Socket, handover: Handover | string, warmFolder: string, sources: string): Promise<void> {
-  const refusal = typeof handover === "string" ? handover : whyNot(handover, sources);
-  if (refusal !== undefined || typeof handover === "string") {
-    socket.end(`${refusal}\n`, () => process.exit(0));
-    return;
-  }
+  if (typeof handover === "string") return decline(socket, handover);
+  const refusal = whyNot(handover, sources);
+  if (refusal !== undefined) return decline(socket, refusal);
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, handover.env);
   process.chdir(handover.cwd);
@@ -117,6 +115,11 @@ async function adopt(socket: net.Socket, handover: Handover | string, warmFolder
   await kernel.start();
   socket.write("adopted\n");
   void keepSpareReady(kernel);
+}
+
+/** Tells the launcher why not, and exits: a spare that does not fit this checkout's launchers is of no use. */
+function decline(socket: net.Socket, why: string): void {
+  socket.end(`${why}\n`, () => process.exit(0));
 }
 
 /** Why this spare cannot become the launcher's kernel, or undefined when it can. */

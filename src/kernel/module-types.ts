@@ -3,11 +3,10 @@
 // the kernel's warm-up. A kernel finding none for the current sources checks against src/ as before, says so once,
 // and starts building them for its next start.
 
-import { spawn } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "fs";
-import { setPriority } from "os";
 import path from "path";
+import { spawnInBackground } from "./background";
 
 /** The folder (under the cache) holding src/index.d.ts and the rest, for sources hashing to `key`. */
 export function moduleTypesDir(cacheDir: string, key: string): string {
@@ -97,24 +96,17 @@ export function claimBuild(cacheDir: string, key: string): string | undefined {
   }
 }
 
-/** node and its arguments to run build-module-types.ts (through tsx, as the kernel itself runs) for root into cacheDir. */
-function builderCommand(root: string, cacheDir: string): [string, string[]] {
+/** node's arguments to run build-module-types.ts (through tsx, as the kernel itself runs) for root into cacheDir. */
+function builderArgs(root: string, cacheDir: string): string[] {
   const tsx = require.resolve("tsx/cjs", { paths: [root] });
-  return [process.execPath, ["--require", tsx, path.join(__dirname, "build-module-types.ts"), root, cacheDir]];
+  return ["--require", tsx, path.join(__dirname, "build-module-types.ts"), root, cacheDir];
 }
 
 /** Starts the detached builder of the claimed declarations; returns what the notice says about it. */
 function startBuilder(root: string, cacheDir: string, key: string): string {
   try {
-    const [node, args] = builderCommand(root, cacheDir);
-    const child = spawn(node, args, { detached: true, stdio: "ignore" });
-    child.on("error", () => {}); // a builder that cannot start leaves the next start where this one is
-    child.unref();
-    try {
-      if (child.pid !== undefined) setPriority(child.pid, 10); // behind the kernel's own work and the learner's cells
-    } catch {
-      // not allowed here: it runs at the kernel's priority
-    }
+    // Niced: behind the kernel's own work and the learner's cells. One that cannot start leaves the next start as this one.
+    spawnInBackground(builderArgs(root, cacheDir), 10);
     return "building them in the background for the next start";
   } catch (error) {
     rmSync(buildLockFile(cacheDir, key), { force: true });

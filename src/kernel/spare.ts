@@ -6,11 +6,10 @@
 // is set (`npm start` sets it for JupyterLab): every kernel then keeps one spare ready for the next start. Without
 // it nothing changes: the launcher starts the kernel in its own process, as before.
 
-import { spawn } from "child_process";
-import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import net from "net";
-import os from "os";
 import path from "path";
+import { spawnInBackground } from "./background";
 import { forgetConverter, warmUpConverter, warmUpFirstCell } from "./compiler";
 import { Kernel } from "./kernel";
 import { ensureSelfLink } from "./package-link";
@@ -60,7 +59,7 @@ export async function runSpare(): Promise<number> {
       clearTimeout(idle);
       clearInterval(ownerCheck);
       server.close();
-      removeFile(socketPath);
+      rmSync(socketPath, { force: true });
       void adopt(socket, parseHandover(line), warmFolder, sources);
     });
   });
@@ -77,21 +76,12 @@ export async function keepSpareReady(kernel: Kernel): Promise<void> {
   await kernel.whenQuiet(QUIET_BEFORE_SPARE_MS);
   const socketPath = spareSocketPath(process.env);
   if (claimedByLiveProcess(socketPath) || (existsSync(socketPath) && (await answers(socketPath)))) return;
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], {
+  // Niced to the lowest priority: it warms up beside a kernel whose learner is running cells.
+  const pid = spawnInBackground([path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], 19, {
     cwd: process.cwd(),
     env: { ...process.env, BACKPROP_LAB_SPARE_OWNER: process.env.JPY_PARENT_PID ?? String(process.pid) },
-    detached: true,
-    stdio: "ignore",
   });
-  child.unref();
-  if (child.pid === undefined) return;
-  writeFileSync(claimFile(socketPath), String(child.pid));
-  // Niced: it warms up beside a kernel whose learner is already running cells.
-  try {
-    os.setPriority(child.pid, 19);
-  } catch {
-    // not allowed here: it warms up at normal priority
-  }
+  if (pid !== undefined) writeFileSync(claimFile(socketPath), String(pid));
 }
 
 async function adopt(socket: net.Socket, handover: Handover | string, warmFolder: string, sources: string): Promise<void> {
@@ -167,7 +157,7 @@ function parseHandover(line: string): Handover | string {
 async function listen(server: net.Server, socketPath: string): Promise<boolean> {
   if (existsSync(socketPath)) {
     if (await answers(socketPath)) return false;
-    removeFile(socketPath);
+    rmSync(socketPath, { force: true });
   }
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" ? resolve(false) : reject(error)));
@@ -193,7 +183,7 @@ function answers(socketPath: string): Promise<boolean> {
 
 function stopWaiting(server: net.Server, socketPath: string): void {
   server.close();
-  removeFile(socketPath);
+  rmSync(socketPath, { force: true });
   process.exit(0);
 }
 
@@ -226,7 +216,7 @@ function claimedByLiveProcess(socketPath: string): boolean {
 }
 
 function releaseClaim(socketPath: string): void {
-  removeFile(claimFile(socketPath));
+  rmSync(claimFile(socketPath), { force: true });
 }
 
 function isAlive(pid: number): boolean {
@@ -236,13 +226,5 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function removeFile(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
   }
 }

@@ -6,6 +6,8 @@
 // @types files: 4 of a new cell's 11 ms in a kernel's profile (300 cells). tslab uses none of it: it asks the program for diagnostics and emit, and the builder only for the files a cell depends on,
 // which a walk over the resolved imports from the cell gives (dependencies() below).
 
+import { shareLibraryFiles } from "./library-files";
+
 type Program = import("typescript").Program;
 type SourceFile = import("typescript").SourceFile;
 type CompilerHost = import("typescript").CompilerHost;
@@ -50,6 +52,7 @@ export function cellProgramFactory(ts: TslabTypeScript) {
       if (previous === undefined) throw new Error("cell program: no roots and no earlier program to keep");
       return previous;
     }
+    if (host) shareLibraryFiles(host);
     return wrap(ts, ts.createProgram({ rootNames, options, host, oldProgram: previous?.getProgram() }));
   };
 }

@@ -57,6 +57,14 @@ describe("requireWithCodeCache", () => {
     expect((changed.exports as { answer: number }).answer).toBe(43);
   });
 
+  it("runs the edited source, and keeps its cache apart from the unedited one's", () => {
+    requireWithCodeCache(file, cacheDir).saveCache();
+    forget();
+    const edited = requireWithCodeCache(file, cacheDir, (source) => source.replace("41 + 1", "40 + 3"));
+    expect((edited.exports as { answer: number }).answer).toBe(43);
+    expect(edited.fromCache).toBe(false);
+  });
+
   it("still loads when the cache folder cannot be made, and says the cache was not saved", () => {
     const blocked = path.join(dir, "not-a-folder");
     writeFileSync(blocked, "");

@@ -17,12 +17,12 @@ export interface CodeCachedModule {
 
 /**
  * Like require(file), with the compiled code cached in cacheDir. The module goes into require.cache under its
- * own name, so every later require() of it (tslab's converter's) gets this instance.
+ * own name, so every later require() of it (tslab's converter's) gets this instance. `edit` changes the source first.
  */
-export function requireWithCodeCache(file: string, cacheDir: string): CodeCachedModule {
+export function requireWithCodeCache(file: string, cacheDir: string, edit = (source: string) => source): CodeCachedModule {
   const loaded = require.cache[file];
   if (loaded) return { exports: loaded.exports, fromCache: false, saveCache: () => true };
-  const source = readFileSync(file, "utf8");
+  const source = edit(readFileSync(file, "utf8"));
   // V8 checks a cache against the source's length only, not its text: the name carries a hash of the text.
   const key = createHash("sha1").update(process.version).update(source).digest("hex").slice(0, 16);
   const cacheFile = path.join(cacheDir, `${path.basename(file, ".js")}-${key}.v8cache`);

@@ -12,6 +12,7 @@ import { findModuleTypes, moduleTypesKey, reportAndBuildModuleTypes, useModuleTy
 import { installVirtualPackage, isInside, PACKAGE_NAME, PROJECT_ROOT } from "./package-link";
 import { hoistedVarDeclarations, shareTopLevelBindings } from "./shared-bindings";
 import { startPhase } from "./start-timing";
+import { applyTypescriptPatches } from "./typescript-patches";
 
 export interface DiagnosticPos {
   offset: number;
@@ -71,11 +72,12 @@ const CODE_CACHE_DIR = kernelCacheDir();
 const CODE_CACHE_SAVE_DELAY_MS = 3_000;
 let typescriptModule: CodeCachedModule | undefined;
 
-/** tslab's TypeScript, loaded once through V8's code cache (code-cache.ts). */
+/** tslab's TypeScript, patched (typescript-patches.ts) and loaded once through V8's code cache (code-cache.ts). */
 function typescript(): any {
   if (!typescriptModule) {
     startPhase("converter: loading TypeScript");
-    typescriptModule = requireWithCodeCache(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] }), CODE_CACHE_DIR);
+    const file = require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB_DIST] });
+    typescriptModule = requireWithCodeCache(file, CODE_CACHE_DIR, (source) => applyTypescriptPatches(source, file));
     startPhase(`converter: TypeScript loaded${typescriptModule.fromCache ? " (code cache)" : ""}`);
   }
   return typescriptModule.exports;

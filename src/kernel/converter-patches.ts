@@ -1,6 +1,8 @@
-// The text edits that fix tslab 1.0.22's converter (dist/converter.js) for cross-cell code, and their
-// application: an anchor that is missing or not unique stops the kernel with the patch's name, because
-// falling back to stock tslab would quietly bring back every bug these edits fix.
+// The text edits that fix tslab 1.0.22's converter (dist/converter.js) for cross-cell code. An anchor that is
+// missing or not unique stops the kernel with the patch's name (text-patches.ts), because falling back to stock
+// tslab would quietly bring back every bug these edits fix.
+
+import { applyTextPatches, type TextPatch } from "./text-patches";
 
 // The first edit puts cell-program.ts behind tslab's watch: one plain program per cell instead of TypeScript's
 // builder, whose per-file state was the largest part of compiling a new cell. Its list of a cell's dependencies
@@ -75,7 +77,7 @@ const SHARE_BINDINGS =
 const DEFER_UNKNOWN_NAMES = `        const diag = convertDiagnostics(getPreEmitDiagnosticsWithDependencies(builder, srcFile));
         if (diag.diagnostics.length > 0 && !exports.mayRunWithUnknownNames(diag.diagnostics, localsFile)) {`;
 /** The edits in order, as [name, anchor, replacement]; each anchor must occur exactly once in converter.js. */
-export const CONVERTER_PATCHES: [name: string, anchor: string, replacement: string][] = [
+export const CONVERTER_PATCHES: TextPatch[] = [
   ["one plain program per cell, not TypeScript's builder", "    host.afterProgramCreate = function (b) {", CELL_PROGRAM],
   ["shorthand properties of earlier cells' names", "        function wrapPrevIdentifier(node) {\n            var _a, _b;\n            if (!ts.isIdentifier(node)) {", WRAP_SHORTHAND],
   ["keep earlier cells' namespaces", "                if (ts.isFunctionDeclaration(node)) {", KEEP_NAMESPACE],
@@ -103,25 +105,7 @@ export const CONVERTER_PATCHES: [name: string, anchor: string, replacement: stri
   ],
 ];
 
-export class ConverterPatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConverterPatchError";
-  }
-}
-
 /** Applies every patch to `source` (the text of `file`), or throws naming the first that does not fit. */
 export function applyConverterPatches(source: string, file: string, patches = CONVERTER_PATCHES): string {
-  for (const [name, anchor, replacement] of patches) {
-    const at = source.indexOf(anchor);
-    const found = at < 0 ? 0 : source.indexOf(anchor, at + 1) < 0 ? 1 : 2;
-    if (found !== 1) {
-      throw new ConverterPatchError(
-        `tslab's converter cannot be patched: the anchor of patch "${name}" occurs ${found === 0 ? "nowhere" : "more than once"} in ${file} ` +
-          `(the installed tslab is not the pinned 1.0.22?); its first line is ${JSON.stringify(anchor.split("\n")[0].trim())}`,
-      );
-    }
-    source = source.slice(0, at) + replacement + source.slice(at + anchor.length);
-  }
-  return source;
+  return applyTextPatches(source, file, patches, "tslab's converter", "tslab 1.0.22");
 }

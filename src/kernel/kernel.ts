@@ -7,6 +7,7 @@ import * as zmq from "zeromq";
 import { endsWithAssignment, printQuickInfo, warmUpConverter } from "./compiler";
 import { installDisplaySink } from "../display/display";
 import { runtimeError } from "./errors";
+import { FirstSubscriberReplay } from "./iopub-replay";
 import { Executor, type Outcome } from "./executor";
 import { bundleFor, completeReply, inspectReply, isCompleteReply, kernelInfoContent } from "./introspection";
 import { History, type HistoryRequest } from "./history";
@@ -34,9 +35,10 @@ const PAGER = /^\s*(?:\?\s*([\w$.]+)|([\w$.]+)\s*\?)\s*$/;
 
 export class Kernel {
   private readonly signer: Signer;
-  private readonly iopub = new zmq.Publisher();
+  private readonly iopub = new zmq.XPublisher();
   private readonly shell = new zmq.Router();
   private readonly iopubOut: ImmediateOutbox;
+  private readonly iopubReplay = new FirstSubscriberReplay();
   private readonly shellOut = new Outbox(this.shell);
   private control: Worker | undefined;
   private readonly queue: Message[] = [];
@@ -103,6 +105,7 @@ export class Kernel {
       .catch((error) => this.streams.log(`compiler warm-up failed: ${(error as Error)?.stack ?? error}`));
     await bound;
     startPhase("sockets bound");
+    this.iopubReplay.watch(this.iopub).catch((error) => this.streams.log(`iopub subscriptions failed: ${error}`));
     this.publishStatus("starting");
     this.readShell().catch((error) => this.streams.log(`shell socket failed: ${error}`));
   }
@@ -205,6 +208,7 @@ export class Kernel {
   }
 
   private publish(msgType: string, content: Content, parent = this.parent): void {
+    this.iopubReplay.published(msgType, () => this.publish(msgType, content, parent));
     void this.iopubOut.send(serialize(makeMessage(msgType, content, parent), this.signer));
   }
 

@@ -1,0 +1,74 @@
+// A client whose iopub subscription reaches the kernel only after its first request was answered still receives
+// that request's status messages, without asking again (what jupyter_server's nudge and our own clients wait for).
+
+import { spawn, type ChildProcess } from "child_process";
+import { randomBytes } from "crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import * as zmq from "zeromq";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../src/notebook/free-port";
+import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../src/kernel/wire";
+import { PROJECT_ROOT, WARM_UP_MS, withTimeout } from "./helpers/kernel-client";
+
+const folder = mkdtempSync(path.join(os.tmpdir(), "bpl-iopub-late-"));
+const shell = new zmq.Dealer();
+const iopub = new zmq.Subscriber();
+let kernel: ChildProcess | undefined;
+
+afterAll(() => {
+  kernel?.kill("SIGKILL");
+  shell.close();
+  iopub.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("iopub for a late subscriber", () => {
+  it(
+    "replays the statuses of the kernel_info answered before the subscription arrived",
+    async () => {
+      const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+      const info: ConnectionInfo = {
+        transport: "tcp",
+        ip: "127.0.0.1",
+        key: randomBytes(16).toString("hex"),
+        signature_scheme: "hmac-sha256",
+        shell_port: shellPort,
+        iopub_port: iopubPort,
+        stdin_port: stdinPort,
+        control_port: controlPort,
+        hb_port: hbPort,
+      };
+      const signer = new Signer(info.key, info.signature_scheme);
+      writeFileSync(path.join(folder, "kernel.json"), JSON.stringify(info));
+      kernel = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", path.join(folder, "kernel.json")], {
+        cwd: folder,
+        stdio: "ignore",
+      });
+
+      shell.connect(`tcp://127.0.0.1:${shellPort}`);
+      const request = makeMessage("kernel_info_request", {});
+      await shell.send(serialize(request, signer) as Buffer[]);
+      const reply = parseFrames(await shell.receive(), signer) as Message;
+      expect(reply.header.msg_type).toBe("kernel_info_reply");
+
+      // Only now does this client subscribe: the request's busy and idle were published to nobody.
+      iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
+      iopub.subscribe();
+      const states: string[] = [];
+      const heard = async () => {
+        for await (const frames of iopub) {
+          const message = parseFrames(frames, signer) as Message;
+          if (message.header.msg_type !== "status" || message.parent_header.msg_id !== request.header.msg_id) continue;
+          states.push(String(message.content.execution_state));
+          if (states.includes("idle")) return;
+        }
+      };
+      // The deadline only ends a wait that would never end (no replay); nothing here is timed.
+      await withTimeout(heard(), 30_000, "the kernel_info's statuses on iopub").catch(() => {});
+      expect(states).toEqual(["busy", "idle"]);
+    },
+    WARM_UP_MS,
+  );
+});

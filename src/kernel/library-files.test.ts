@@ -56,6 +56,32 @@ describe("library files shared across folders", () => {
     expect(watchProgram("b").getSourceFile(file("shared.ts"))).not.toBe(first);
   });
 
+  it("leaves the files a watch parsed itself to that watch, which reads one again when it changes", () => {
+    // A watch whose file events and timers the test fires, so nothing waits on the file system.
+    const watchers = new Map<string, (name: string, kind: number) => void>();
+    const timers: (() => void)[] = [];
+    const sys: import("typescript").System = Object.create(ts.sys);
+    sys.watchFile = (name, callback) => (watchers.set(name, callback), { close: () => watchers.delete(name) });
+    sys.watchDirectory = () => ({ close: () => {} });
+    sys.setTimeout = (callback) => timers.push(callback) as never;
+    sys.clearTimeout = () => {};
+    write("d/cell.ts", 'import { lib } from "otherlib";\nexport const y = lib;\n');
+    write("node_modules/otherlib/package.json", '{ "name": "otherlib", "version": "1.0.0", "types": "index.d.ts" }');
+    write("node_modules/otherlib/index.d.ts", "export declare const lib: number;\n");
+    const host = ts.createWatchCompilerHost([file("d/cell.ts")], options, sys, undefined, () => {}, () => {});
+    host.createProgram = cellProgramFactory(ts) as unknown as typeof host.createProgram;
+    const watch = ts.createWatchProgram(host);
+    watches.push(watch);
+    const library = file("node_modules/otherlib/index.d.ts");
+    const before = (watch.getProgram() as unknown as CellProgram).getProgram().getSourceFile(library)!;
+    write("node_modules/otherlib/index.d.ts", "export declare const lib: string;\n");
+    watchers.get(library)!(library, ts.FileWatcherEventKind.Changed);
+    timers.splice(0).forEach((run) => run());
+    const after = (watch.getProgram() as unknown as CellProgram).getProgram().getSourceFile(library)!;
+    expect(after).not.toBe(before);
+    expect(after.text).toContain("string");
+  });
+
   it("parses a library file again when its text changed on disk", () => {
     const before = watchProgram("a").getSourceFile(file("node_modules/somelib/index.d.ts"))!;
     write("node_modules/somelib/index.d.ts", "export declare const lib: string;\n");

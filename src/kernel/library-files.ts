@@ -5,7 +5,9 @@
 // SourceFile objects an earlier watch made is what TypeScript's language service does across projects (its
 // DocumentRegistry): a parsed, bound file depends only on its text and the parse settings, and the binder skips a
 // file that is bound already. Module resolutions TypeScript 5.0 stores on a file are redone by each new program,
-// and a library file's imports resolve from its own folder, so they come out the same.
+// and a library file's imports resolve from its own folder, so they come out the same. A file a watch parsed
+// itself stays its own, re-read when it changes on disk; one taken from another watch is checked against the disk
+// once and not watched after (a spare adopted in another folder keeps its libraries as it found them).
 
 type SourceFile = import("typescript").SourceFile;
 type CompilerHost = import("typescript").CompilerHost;
@@ -28,17 +30,23 @@ export function shareLibraryFiles(host: CompilerHost): void {
   if (!isWatchHost(host) || sharingHosts.has(host)) return;
   sharingHosts.add(host);
   const parse = host.getSourceFileByPath.bind(host);
-  const servedHere = new Map<string, SourceFile>();
+  // Files this host's watch parsed stay the watch's: it hands them out from its own cache, and reads one again
+  // when it changes on disk. Files another watch parsed are checked once against the disk, then kept as they are.
+  const parsedHere = new Set<string>();
+  const sharedHere = new Map<string, SourceFile>();
   const getSourceFileByPath: WatchCompilerHost["getSourceFileByPath"] = (fileName, path, settings, onError, createNew) => {
     if (createNew || !isLibraryPath(path)) return parse(fileName, path, settings, onError, createNew);
     const key = `${path}\n${settingsKey(settings)}`;
-    const served = servedHere.get(key);
-    if (served) return served;
-    // Checked once per host against the text on disk, so a library changed while the process ran is parsed again.
-    const shared = parsedLibraryFiles.get(key);
-    const file = shared && host.readFile(fileName) === shared.text ? shared : parse(fileName, path, settings, onError, createNew);
+    const shared = sharedHere.get(key);
+    if (shared) return shared;
+    const other = parsedHere.has(key) ? undefined : parsedLibraryFiles.get(key);
+    if (other && host.readFile(fileName) === other.text) {
+      sharedHere.set(key, other);
+      return other;
+    }
+    const file = parse(fileName, path, settings, onError, createNew);
     if (file) parsedLibraryFiles.set(key, file);
-    if (file) servedHere.set(key, file);
+    parsedHere.add(key);
     return file;
   };
   host.getSourceFileByPath = getSourceFileByPath;

@@ -16,9 +16,9 @@ export class FirstSubscriberReplay {
   /** How to publish again each status published so far, until the first subscription arrives; then undefined. */
   private early: (() => void)[] | undefined = [];
 
-  /** Notes a message published on iopub, with how to publish it again as a new message. */
-  published(msgType: string, publishAgain: () => void): void {
-    if (msgType !== "status" || this.early === undefined) return;
+  /** Notes a status published on iopub, with how to publish it again as a new message. */
+  published(publishAgain: () => void): void {
+    if (this.early === undefined) return;
     this.early.push(publishAgain);
     if (this.early.length > EARLY_LIMIT) this.early.shift();
   }

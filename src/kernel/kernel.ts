@@ -208,7 +208,6 @@ export class Kernel {
   }
 
   private publish(msgType: string, content: Content, parent = this.parent): void {
-    this.iopubReplay.published(msgType, () => this.publish(msgType, content, parent));
     void this.iopubOut.send(serialize(makeMessage(msgType, content, parent), this.signer));
   }
 
@@ -218,8 +217,12 @@ export class Kernel {
     this.publish(msgType, content);
   }
 
-  private publishStatus(state: "starting" | "busy" | "idle", parent?: Message): void {
-    this.publish("status", { execution_state: state }, parent);
+  /** Each status is also kept for iopub's first subscriber, and made again for it as a new message (iopub-replay.ts). */
+  private publishStatus(state: "starting" | "busy" | "idle", parent = this.parent): void {
+    // Not through publish(): its default parent would be the one current when the status is made again.
+    const send = () => void this.iopubOut.send(serialize(makeMessage("status", { execution_state: state }, parent), this.signer));
+    this.iopubReplay.published(send);
+    send();
   }
 
   // ── dispatch ───────────────────────────────────────────────────────────────────────────────

@@ -2,15 +2,13 @@
 // that request's status messages, without asking again (what jupyter_server's nudge and our own clients wait for).
 
 import { spawn, type ChildProcess } from "child_process";
-import { randomBytes } from "crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import * as zmq from "zeromq";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../src/notebook/free-port";
-import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../src/kernel/wire";
-import { PROJECT_ROOT, WARM_UP_MS, withTimeout } from "./helpers/kernel-client";
+import { makeMessage, parseFrames, serialize, Signer, type Message } from "../src/kernel/wire";
+import { newConnectionInfo, ourKernel, WARM_UP_MS, withTimeout } from "./helpers/kernel-client";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "bpl-iopub-late-"));
 const shell = new zmq.Dealer();
@@ -28,26 +26,13 @@ describe("iopub for a late subscriber", () => {
   it(
     "replays the statuses of the kernel_info answered before the subscription arrived",
     async () => {
-      const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
-      const info: ConnectionInfo = {
-        transport: "tcp",
-        ip: "127.0.0.1",
-        key: randomBytes(16).toString("hex"),
-        signature_scheme: "hmac-sha256",
-        shell_port: shellPort,
-        iopub_port: iopubPort,
-        stdin_port: stdinPort,
-        control_port: controlPort,
-        hb_port: hbPort,
-      };
+      const info = await newConnectionInfo();
       const signer = new Signer(info.key, info.signature_scheme);
       writeFileSync(path.join(folder, "kernel.json"), JSON.stringify(info));
-      kernel = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", path.join(folder, "kernel.json")], {
-        cwd: folder,
-        stdio: "ignore",
-      });
+      const [command, ...args] = ourKernel(path.join(folder, "kernel.json"));
+      kernel = spawn(command, args, { cwd: folder, stdio: "ignore" });
 
-      shell.connect(`tcp://127.0.0.1:${shellPort}`);
+      shell.connect(`tcp://127.0.0.1:${info.shell_port}`);
       const request = makeMessage("kernel_info_request", {});
       await shell.send(serialize(request, signer) as Buffer[]);
       const reply = parseFrames(await shell.receive(), signer) as Message;
@@ -55,7 +40,7 @@ describe("iopub for a late subscriber", () => {
 
       // Only now does this client subscribe: the request's busy went out to nobody (and its idle too, unless the
       // kernel was still busy with it).
-      iopub.connect(`tcp://127.0.0.1:${iopubPort}`);
+      iopub.connect(`tcp://127.0.0.1:${info.iopub_port}`);
       iopub.subscribe();
       const states: string[] = [];
       const heard = async () => {

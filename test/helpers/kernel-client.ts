@@ -45,7 +45,7 @@ export class KernelClient {
     const file = path.join(this.connectionDir, "kernel.json");
     writeFileSync(file, JSON.stringify(info));
     // Another kernel's argv names its own program (python, deno); ours runs under this Node.
-    const [command, ...args] = argv ? argv(file) : [process.execPath, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", file];
+    const [command, ...args] = (argv ?? ourKernel)(file);
     this.process = spawn(command, args, {
       cwd,
       stdio: ["ignore", "pipe", "pipe"],
@@ -56,18 +56,7 @@ export class KernelClient {
 
   /** Starts our kernel in cwd; `argv` (program first) starts another kernel (ipykernel, stock tslab) for comparison. */
   static async start(cwd: string = PROJECT_ROOT, argv?: (connectionFile: string) => string[]): Promise<KernelClient> {
-    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
-    const info: ConnectionInfo = {
-      transport: "tcp",
-      ip: "127.0.0.1",
-      key: randomBytes(16).toString("hex"),
-      signature_scheme: "hmac-sha256",
-      shell_port: ports[0],
-      iopub_port: ports[1],
-      stdin_port: ports[2],
-      control_port: ports[3],
-      hb_port: ports[4],
-    };
+    const info = await newConnectionInfo();
     const spawnedAt = performance.now();
     const client = new KernelClient(info, cwd, argv);
     client.shell.connect(`tcp://127.0.0.1:${info.shell_port}`);
@@ -236,6 +225,25 @@ export class KernelClient {
     rmSync(this.connectionDir, { recursive: true, force: true });
   }
 }
+
+/** A connection file's contents for a kernel on free local ports, with a fresh key. */
+export async function newConnectionInfo(): Promise<ConnectionInfo> {
+  const [shell, iopub, stdin, control, hb] = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+  return {
+    transport: "tcp",
+    ip: "127.0.0.1",
+    key: randomBytes(16).toString("hex"),
+    signature_scheme: "hmac-sha256",
+    shell_port: shell,
+    iopub_port: iopub,
+    stdin_port: stdin,
+    control_port: control,
+    hb_port: hb,
+  };
+}
+
+/** Our kernel's argv for a connection file, program first, as the kernelspec without a launcher runs it. */
+export const ourKernel = (connectionFile: string) => [process.execPath, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", connectionFile];
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -1,7 +1,8 @@
 // The patches to tslab's TypeScript fit the pinned copy, and the patched compiler builds the lib features map once.
 
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import Module from "module";
+import os from "os";
 import path from "path";
 import vm from "vm";
 import { describe, expect, it } from "vitest";
@@ -10,8 +11,10 @@ import { applyTypescriptPatches, TYPESCRIPT_PATCHES } from "./typescript-patches
 const file = require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(require.resolve("tslab/dist/converter.js"))] });
 const stock = readFileSync(file, "utf8");
 
+type LoadedTypeScript = typeof import("typescript") & { getScriptTargetFeatures(): ReadonlyMap<string, ReadonlyMap<string, string[]>> };
+
 /** TypeScript evaluated from `source` as its own module, apart from any copy this process loaded. */
-function load(source: string): { getScriptTargetFeatures(): ReadonlyMap<string, ReadonlyMap<string, string[]>> } {
+function load(source: string): LoadedTypeScript {
   const mod = { exports: {} };
   new vm.Script(Module.wrap(source), { filename: file }).runInThisContext()(mod.exports, require, mod, file, path.dirname(file));
   return mod.exports as never;
@@ -29,6 +32,28 @@ describe("tslab TypeScript patches", () => {
     expect(fresh()).not.toBe(fresh());
     expect([...patched().get("Array")!.entries()]).toEqual([...fresh().get("Array")!.entries()]);
     expect(patched().size).toBe(fresh().size);
+  });
+
+  it("still works out the module format a file implies under Node16 and NodeNext resolution, and none under Node10", () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "ts-patches-"));
+    try {
+      const roots = ["a.mts", "b.cts", "c.ts"].map((name) => path.join(folder, name));
+      for (const root of roots) writeFileSync(root, "export const x = 1;\n");
+      writeFileSync(path.join(folder, "package.json"), '{ "type": "module" }');
+      const formats = (ts: LoadedTypeScript, moduleResolution: number) => {
+        const options = { module: ts.ModuleKind.NodeNext, moduleResolution, noLib: true, types: [] };
+        const program = ts.createProgram(roots, options);
+        return roots.map((root) => program.getSourceFile(root)?.impliedNodeFormat);
+      };
+      const patched = load(applyTypescriptPatches(stock, file));
+      const { ESNext, CommonJS } = patched.ModuleKind;
+      for (const resolution of [patched.ModuleResolutionKind.Node16, patched.ModuleResolutionKind.NodeNext]) {
+        expect(formats(patched, resolution)).toEqual([ESNext, CommonJS, ESNext]);
+      }
+      expect(formats(patched, patched.ModuleResolutionKind.Node10)).toEqual([undefined, undefined, undefined]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("stops with the patch's name when TypeScript changed under it", () => {

@@ -14,7 +14,19 @@ const SCRIPT_TARGET_FEATURES_ONCE: TextPatch = [
     "  function buildScriptTargetFeatures() {\n    return new Map(Object.entries({",
 ];
 
-export const TYPESCRIPT_PATCHES: readonly TextPatch[] = [SCRIPT_TARGET_FEATURES_ONCE];
+// A new program asks, for each file the last one had, which module format the file implies, and TypeScript 5.0
+// makes the file's absolute path for that (a string split, normalized and joined: ~100 files per cell) before
+// looking at the module resolution kind. Only Node16 and NodeNext resolution imply a format; tslab uses Node10,
+// for which the answer is always "none". This asks the kind first.
+const NODE_FORMAT_ONLY_WHEN_IMPLIED: TextPatch = [
+  "implied module format worked out only for Node16/NodeNext resolution",
+  "      const result = getImpliedNodeFormatForFileWorker(getNormalizedAbsolutePath(fileName, currentDirectory), ",
+  "      const resolution = getEmitModuleResolutionKind(options2);\n" +
+    "      const result = resolution !== 3 /* Node16 */ && resolution !== 99 /* NodeNext */ ? void 0 : " +
+    "getImpliedNodeFormatForFileWorker(getNormalizedAbsolutePath(fileName, currentDirectory), ",
+];
+
+export const TYPESCRIPT_PATCHES: readonly TextPatch[] = [SCRIPT_TARGET_FEATURES_ONCE, NODE_FORMAT_ONLY_WHEN_IMPLIED];
 
 /** Applies every patch to `source` (the text of `file`), or throws naming the first that does not fit. */
 export function applyTypescriptPatches(source: string, file: string, patches = TYPESCRIPT_PATCHES): string {

@@ -32,21 +32,26 @@ export function shareLibraryFiles(host: CompilerHost): void {
   const parse = host.getSourceFileByPath.bind(host);
   // Files this host's watch parsed stay the watch's: it hands them out from its own cache, and reads one again
   // when it changes on disk. Files another watch parsed are checked once against the disk, then kept as they are.
-  const parsedHere = new Set<string>();
-  const sharedHere = new Map<string, SourceFile>();
+  // Every program asks again for each of its ~100 library files: the answer is kept by path, which the watch
+  // passes as the same string each time, so the common case is one map lookup.
+  const answered = new Map<string, { settings: ParseSettings; shared?: SourceFile }>();
+  const parsedHere = new WeakSet<SourceFile>();
   const getSourceFileByPath: WatchCompilerHost["getSourceFileByPath"] = (fileName, path, settings, onError, createNew) => {
     if (createNew || !isLibraryPath(path)) return parse(fileName, path, settings, onError, createNew);
+    const known = answered.get(path);
+    if (known && sameSettings(known.settings, settings)) return known.shared ?? parse(fileName, path, settings, onError, createNew);
     const key = `${path}\n${settingsKey(settings)}`;
-    const shared = sharedHere.get(key);
-    if (shared) return shared;
-    const other = parsedHere.has(key) ? undefined : parsedLibraryFiles.get(key);
-    if (other && host.readFile(fileName) === other.text) {
-      sharedHere.set(key, other);
+    const other = parsedLibraryFiles.get(key);
+    if (other && !parsedHere.has(other) && host.readFile(fileName) === other.text) {
+      answered.set(path, { settings, shared: other });
       return other;
     }
     const file = parse(fileName, path, settings, onError, createNew);
-    if (file) parsedLibraryFiles.set(key, file);
-    parsedHere.add(key);
+    if (file) {
+      parsedLibraryFiles.set(key, file);
+      parsedHere.add(file);
+    }
+    answered.set(path, { settings });
     return file;
   };
   host.getSourceFileByPath = getSourceFileByPath;
@@ -64,4 +69,9 @@ function isLibraryPath(path: string): boolean {
 /** What of the parse settings changes the parsed file: the language version and, for Node16 resolution, the module format. */
 function settingsKey(settings: ParseSettings): string {
   return typeof settings === "object" ? `${settings.languageVersion}/${settings.impliedNodeFormat}` : String(settings);
+}
+
+function sameSettings(a: ParseSettings, b: ParseSettings): boolean {
+  if (typeof a !== "object" || typeof b !== "object") return a === b;
+  return a.languageVersion === b.languageVersion && a.impliedNodeFormat === b.impliedNodeFormat;
 }

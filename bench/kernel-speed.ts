@@ -1,6 +1,6 @@
 // Kernel speed, side by side in one run: ours, ipykernel (the project's .venv), Deno's kernel when `deno` is on
 // PATH, and stock tslab. Per kernel: spawn → first real result, a new cell, the same cell again, completion.
-// Run: npm run bench -- --only kernel [--starts N] [--runs N] [--no-tslab]   (or: npx tsx bench/kernel-speed.ts)
+// Run: npm run bench -- --only kernel [--starts N] [--runs N] [--no-tslab] [--rows REGEX (rows whose name matches)]   (or: npx tsx bench/kernel-speed.ts)
 
 import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, rmSync } from "fs";
@@ -55,7 +55,7 @@ async function sample(peer: Peer, runs: number, start: string): Promise<Sample> 
   if (peer.spareWarmedIn) {
     process.env = spareEnv;
     await dismissSpare(process.env);
-    await startSpare(peer.spareWarmedIn, process.env);
+    await startSpare(peer.spareWarmedIn, process.env, { warm: true });
   }
   const spawned = performance.now();
   const kernel = await KernelClient.start(peer.cwd, peer.spareWarmedIn ? viaLauncher : peer.argv).finally(() => (process.env = env));
@@ -145,7 +145,9 @@ async function measure(scratch: string, argv: string[], starts: number, runs: nu
   console.log(`kernel speed: medians of ${starts} starts, ${runs} requests each; load ${load()} on ${os.cpus().length} cores`);
 
   const results: { name: string; medians: Sample }[] = [];
+  const rows = argv.includes("--rows") ? new RegExp(argv[argv.indexOf("--rows") + 1]) : undefined;
   for (const [row, peer] of peers(scratch, !argv.includes("--no-tslab")).entries()) {
+    if (rows && !rows.test(peer.name)) continue;
     const samples: Sample[] = [];
     for (let s = 0; s < starts; s++) samples.push(await sample(peer, runs, `${row}-${s}`));
     const medians = Object.fromEntries(COLUMNS.map(([key]) => [key, median(samples.map((x) => x[key]))])) as unknown as Sample;
@@ -153,8 +155,9 @@ async function measure(scratch: string, argv: string[], starts: number, runs: nu
     console.log(`  ${peer.name.padEnd(44)} ${COLUMNS.map(([key, label]) => `${label} ${ms(medians[key])}`).join(" · ")}`);
   }
 
+  if (results.length === 0) throw new Error(`--rows ${rows}: no row matches`);
   const ours = results[0].medians;
-  console.log(`\nratios (ours in notebooks/ ÷ peer; below 1 is faster) — load now ${load()}`);
+  console.log(`\nratios (${results[0].name} ÷ peer; below 1 is faster) — load now ${load()}`);
   for (const { name, medians } of results.slice(1)) {
     console.log(`  vs ${name.padEnd(41)} ${COLUMNS.map(([key, label]) => `${label} ${(ours[key] / medians[key]).toFixed(2)}×`).join(" · ")}`);
   }
@@ -162,7 +165,8 @@ async function measure(scratch: string, argv: string[], starts: number, runs: nu
   const against = (row: Sample) =>
     `start → first result ≤ 600 ms (${ms(row.firstResultMs)}), new cell ≤ 5 ms (${ms(row.newCellMs)}), ` +
     `same cell ≤ 2 ms (${ms(row.repeatedCellMs)}), completion ≤ 50 ms (${ms(row.completionMs)})`;
-  console.log(`\ntargets, no spare:             ${against(ours)}`);
+  const noSpare = results.find((r) => r.name.startsWith("backprop-lab (notebooks/)"))?.medians;
+  if (noSpare) console.log(`\ntargets, no spare:             ${against(noSpare)}`);
   if (spare) console.log(`targets, a spare waiting:      ${against(spare)}`);
   return 0;
 }

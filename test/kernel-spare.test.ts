@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spareSocketPath } from "../src/kernel/spare-socket";
+import { SPARE_ANSWER, SPARE_WARM, spareSocketPath } from "../src/kernel/spare-socket";
 import { KernelClient, PROJECT_ROOT, WARM_UP_MS } from "./helpers/kernel-client";
-import { dismissSpare, isRunning, startSpare, viaLauncher, waitFor } from "./helpers/spare";
+import { askSpare, dismissSpare, isRunning, startSpare, viaLauncher, waitFor } from "./helpers/spare";
 
 /** Each test its own spare setting, so its socket is its own (the setting is part of the socket's name). */
 const setting = (name: string) => `test-${name}-${process.pid}`;
@@ -35,7 +35,9 @@ async function valueOf(kernel: KernelClient, code: string): Promise<string> {
 describe("spare kernels", () => {
   it("the launcher hands its connection to the waiting spare, which runs in the launcher's folder and environment", async () => {
     process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("adopt") };
-    const sparePid = await startSpare(NOTEBOOKS, process.env);
+    // Warmed up: it has compiled its throwaway cells, and says so when asked (jit-warm-up.ts).
+    const sparePid = await startSpare(NOTEBOOKS, process.env, { warm: true });
+    expect(await askSpare(process.env)).toBe(`${SPARE_ANSWER} ${SPARE_WARM}`);
     process.env.SPARE_TEST_MARK = "from the launcher";
     const kernel = await KernelClient.start(scratch, viaLauncher);
     try {

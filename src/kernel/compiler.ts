@@ -196,9 +196,9 @@ export function forgetConverter(): void {
   converter = bareConverter = undefined;
 }
 
-/** Compiles a throwaway cell, so the first real cell finds the checker's code already optimized (spare.ts). */
-export function warmUpFirstCell(): void {
-  getConverter().convert("", "0");
+/** Compiles a cell against no earlier cells and drops the result: a spare warms the compiler so (spare.ts). */
+export function compileThrowawayCell(code = "0"): void {
+  getConverter().convert("", code);
 }
 
 export function printQuickInfo(info: QuickInfo): string {

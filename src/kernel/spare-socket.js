@@ -23,4 +23,10 @@ function spareSocketPath(env) {
   return path.join(os.tmpdir(), `backprop-lab-spare-${hash}.sock`);
 }
 
-module.exports = { spareSetting, spareSocketPath };
+/** A spare answers this line with SPARE_ANSWER and whether its compiler is warmed up (SPARE_WARM) or not yet. */
+const SPARE_QUESTION = "anyone waiting?";
+const SPARE_ANSWER = "a spare waits here";
+const SPARE_WARM = "(compiler warmed up)";
+const SPARE_WARMING = "(warming up the compiler)";
+
+module.exports = { spareSetting, spareSocketPath, SPARE_QUESTION, SPARE_ANSWER, SPARE_WARM, SPARE_WARMING };

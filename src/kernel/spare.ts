@@ -10,11 +10,12 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import net from "net";
 import path from "path";
 import { spawnInBackground } from "./background";
-import { forgetConverter, warmUpConverter, warmUpFirstCell } from "./compiler";
+import { compileThrowawayCell, forgetConverter, warmUpConverter } from "./compiler";
+import { warmUpInBackground } from "./jit-warm-up";
 import { Kernel } from "./kernel";
 import { ensureSelfLink } from "./package-link";
 import { PROJECT_ROOT } from "../project-root";
-import { spareSetting, spareSocketPath } from "./spare-socket";
+import { SPARE_ANSWER, SPARE_QUESTION, SPARE_WARM, SPARE_WARMING, spareSetting, spareSocketPath } from "./spare-socket";
 import { readConnectionFile } from "./wire";
 
 /** A spare nobody took in this long exits: its memory is better given back. */
@@ -38,12 +39,14 @@ export async function runSpare(): Promise<number> {
   const warmFolder = process.cwd();
   ensureSelfLink();
   await warmUpConverter();
-  warmUpFirstCell();
+  compileThrowawayCell();
   loadModuleAhead();
   const sources = sourceStamps();
   const server = net.createServer();
   if (!(await listen(server, socketPath))) process.exit(0); // another spare already waits
   releaseClaim(socketPath);
+  // Listening first: a launcher asking meanwhile takes a spare whose compiler is set up, if not yet fully optimized.
+  const warmUp = warmUpInBackground(compileThrowawayCell);
   const idle = setTimeout(() => stopWaiting(server, socketPath), IDLE_LIFETIME_MS);
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, () => stopWaiting(server, socketPath));
   const owner = Number(process.env.JPY_PARENT_PID ?? process.env.BACKPROP_LAB_SPARE_OWNER);
@@ -52,10 +55,11 @@ export async function runSpare(): Promise<number> {
   server.on("connection", (socket) => {
     void readLine(socket).then((line) => {
       // A launcher or spare asking whether anyone waits here: answered, and the spare waits on.
-      if (line === PING) return void socket.end(`${PONG}\n`);
+      if (line === SPARE_QUESTION) return void socket.end(`${SPARE_ANSWER} ${warmUp.finished() ? SPARE_WARM : SPARE_WARMING}\n`);
       if (line === undefined) return; // gone before asking
       if (taken) return void socket.end("another launcher took this spare first\n");
       taken = true;
+      warmUp.stop();
       clearTimeout(idle);
       clearInterval(ownerCheck);
       server.close();
@@ -167,16 +171,14 @@ async function listen(server: net.Server, socketPath: string): Promise<boolean> 
   });
 }
 
-const PING = "anyone waiting?";
-const PONG = "a spare waits here";
 
 /** True when a spare listens on the socket and says so (a socket file left by a killed spare answers nothing). */
 function answers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe: net.Socket = net.connect(socketPath, () => probe.write(`${PING}\n`));
+    const probe: net.Socket = net.connect(socketPath, () => probe.write(`${SPARE_QUESTION}\n`));
     void readLine(probe).then((line) => {
       probe.destroy();
-      resolve(line === PONG);
+      resolve(line?.startsWith(SPARE_ANSWER) === true);
     });
   });
 }

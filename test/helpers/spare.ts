@@ -4,7 +4,7 @@ import { spawn } from "child_process";
 import { existsSync } from "fs";
 import net from "net";
 import path from "path";
-import { spareSocketPath } from "../../src/kernel/spare-socket";
+import { SPARE_QUESTION, SPARE_WARM, spareSocketPath } from "../../src/kernel/spare-socket";
 import { PROJECT_ROOT, WARM_UP_MS } from "./kernel-client";
 
 /** The kernelspec's argv: the launcher that hands the connection to a spare. */
@@ -19,8 +19,11 @@ export async function waitFor(what: string, ready: () => boolean | Promise<boole
   }
 }
 
-/** Starts a spare warming up in `cwd` and resolves with its pid once it listens. */
-export async function startSpare(cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Starts a spare warming up in `cwd` and resolves with its pid once it listens, or with `warm`, once it has also
+ * compiled its throwaway cells (as a spare started with JupyterLab has, by the time a notebook is opened).
+ */
+export async function startSpare(cwd: string, env: NodeJS.ProcessEnv, { warm = false } = {}): Promise<number> {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], {
     cwd,
     env,
@@ -29,7 +32,19 @@ export async function startSpare(cwd: string, env: NodeJS.ProcessEnv): Promise<n
   });
   child.unref();
   await waitFor("the spare to listen", () => existsSync(spareSocketPath(env)));
+  if (warm) await waitFor("the spare to warm up its compiler", async () => (await askSpare(env))?.endsWith(SPARE_WARM) === true);
   return child.pid as number;
+}
+
+/** The spare's answer to the question launchers ask, or undefined when nobody answers. */
+export function askSpare(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let answer = "";
+    const socket: net.Socket = net.connect(spareSocketPath(env), () => socket.write(`${SPARE_QUESTION}\n`));
+    socket.on("data", (data) => (answer += data.toString()));
+    socket.on("close", () => resolve(answer.trim() || undefined));
+    socket.on("error", () => resolve(undefined));
+  });
 }
 
 /** A waiting spare declines a request that is not JSON, and exits. */

@@ -1,6 +1,6 @@
 // The patches to tslab's TypeScript fit the pinned copy, and the patched compiler builds the lib features map once.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import Module from "module";
 import os from "os";
 import path from "path";
@@ -51,6 +51,29 @@ describe("tslab TypeScript patches", () => {
         expect(formats(patched, resolution)).toEqual([ESNext, CommonJS, ESNext]);
       }
       expect(formats(patched, patched.ModuleResolutionKind.Node10)).toEqual([undefined, undefined, undefined]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("still writes `/// <reference types>` into declarations naming a type an @types package declares in a file it references", () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "ts-patches-"));
+    try {
+      const types = path.join(folder, "node_modules", "@types", "fake");
+      mkdirSync(types, { recursive: true });
+      writeFileSync(path.join(types, "index.d.ts"), '/// <reference path="things.d.ts" />\n');
+      writeFileSync(path.join(types, "things.d.ts"), "declare namespace Fake {\n  interface Thing { x: number }\n}\n");
+      const cell = path.join(folder, "cell.ts");
+      writeFileSync(cell, "declare const made: Fake.Thing;\nexport const thing = made;\n");
+      const declarations = (ts: LoadedTypeScript) => {
+        const program = ts.createProgram([cell], { declaration: true, emitDeclarationOnly: true, noLib: true, types: ["fake"], typeRoots: [path.dirname(types)] });
+        let text = "";
+        program.emit(undefined, (_name, data) => (text += data));
+        return text;
+      };
+      const patched = declarations(load(applyTypescriptPatches(stock, file)));
+      expect(patched).toContain('/// <reference types="fake" />');
+      expect(patched).toBe(declarations(load(stock)));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

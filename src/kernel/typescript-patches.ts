@@ -26,7 +26,39 @@ const NODE_FORMAT_ONLY_WHEN_IMPLIED: TextPatch = [
     "getImpliedNodeFormatForFileWorker(getNormalizedAbsolutePath(fileName, currentDirectory), ",
 ];
 
-export const TYPESCRIPT_PATCHES: readonly TextPatch[] = [SCRIPT_TARGET_FEATURES_ONCE, NODE_FORMAT_ONLY_WHEN_IMPLIED];
+// Every new checker maps each file reached from an @types package (~50 files of @types/node, by their
+// `/// <reference path>`s, each path resolved and normalized) to its package, up front. Only declaration emit reads
+// the map, to write `/// <reference types="node" />` when a cell's declarations name a type from @types; most cells
+// never do. This builds it on first use, with the same contents. (TypeScript 5.5 dropped the map along with those
+// synthesized references, microsoft/TypeScript#57681.)
+const TYPE_DIRECTIVE_FILES_ON_FIRST_USE: TextPatch = [
+  "files of @types packages mapped on first use, not per checker",
+  "      let fileToDirective;\n      if (resolvedTypeReferenceDirectives) {\n        fileToDirective = /* @__PURE__ */ new Map();\n" +
+    "        resolvedTypeReferenceDirectives.forEach(({ resolvedTypeReferenceDirective }, key, mode) => {\n" +
+    "          if (!(resolvedTypeReferenceDirective == null ? void 0 : resolvedTypeReferenceDirective.resolvedFileName)) {\n" +
+    "            return;\n          }\n" +
+    "          const file = host.getSourceFile(resolvedTypeReferenceDirective.resolvedFileName);\n" +
+    "          if (file) {\n            addReferencedFilesToTypeDirective(file, key, mode);\n          }\n        });\n      }\n",
+  "      let fileToDirective;\n      if (resolvedTypeReferenceDirectives) {\n" +
+    "        const directiveOfFile = /* @__PURE__ */ new Map();\n        let mapped = false;\n" +
+    "        const mapFiles = () => {\n          if (mapped) return;\n          mapped = true;\n" +
+    "          resolvedTypeReferenceDirectives.forEach(({ resolvedTypeReferenceDirective }, key, mode) => {\n" +
+    "            if (!(resolvedTypeReferenceDirective == null ? void 0 : resolvedTypeReferenceDirective.resolvedFileName)) {\n" +
+    "              return;\n            }\n" +
+    "            const file = host.getSourceFile(resolvedTypeReferenceDirective.resolvedFileName);\n" +
+    "            if (file) {\n              addReferencedFilesToTypeDirective(file, key, mode);\n            }\n          });\n        };\n" +
+    "        fileToDirective = {\n" +
+    "          has: (path) => (mapFiles(), directiveOfFile.has(path)),\n" +
+    "          get: (path) => (mapFiles(), directiveOfFile.get(path)),\n" +
+    "          set: (path, directive) => directiveOfFile.set(path, directive),\n" +
+    "        };\n      }\n",
+];
+
+export const TYPESCRIPT_PATCHES: readonly TextPatch[] = [
+  SCRIPT_TARGET_FEATURES_ONCE,
+  NODE_FORMAT_ONLY_WHEN_IMPLIED,
+  TYPE_DIRECTIVE_FILES_ON_FIRST_USE,
+];
 
 /** Applies every patch to `source` (the text of `file`), or throws naming the first that does not fit. */
 export function applyTypescriptPatches(source: string, file: string, patches = TYPESCRIPT_PATCHES): string {

@@ -17,6 +17,7 @@ const os = require("os");
 const path = require("path");
 const crypto = require("crypto");
 const { spawnSync } = require("child_process");
+const { KERNEL_NODE_FLAGS } = require("../src/kernel/node-flags.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const VENV = path.join(ROOT, ".venv");
@@ -264,7 +265,7 @@ function ensureVenv(force) {
 function kernelSpec() {
   return {
     // The launcher hands the connection to a warm spare kernel when spares are on (src/kernel/spare.ts).
-    argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
+    argv: [process.execPath, ...KERNEL_NODE_FLAGS, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
     // Interrupts arrive as interrupt_request on the control channel (src/kernel/interrupt-gate.ts says why not SIGINT).

@@ -18,6 +18,7 @@ const path = require("path");
 const crypto = require("crypto");
 const { spawn, spawnSync } = require("child_process");
 const setup = require("./setup.js");
+const { KERNEL_NODE_FLAGS } = require("../src/kernel/node-flags.js");
 
 const OUR_FLAGS = ["--instructor", "--notebook"];
 // The project's own JupyterLab/Notebook 7 settings (no news toast); the user's ~/.jupyter is not touched.
@@ -162,7 +163,7 @@ function startFirstSpare(folder, env, serverPid) {
   if (env.BACKPROP_LAB_SPARE_KERNEL === "0" || serverPid === undefined) return;
   const cli = path.join(setup.ROOT, "bin", "backprop-lab.js");
   // JPY_PARENT_PID names the server, as Jupyter does for its kernels: the spare ends when the server does.
-  const spare = spawn(process.execPath, [cli, "kernel", "--spare"], {
+  const spare = spawn(process.execPath, [...KERNEL_NODE_FLAGS, cli, "kernel", "--spare"], {
     cwd: folder,
     env: { ...env, JPY_PARENT_PID: String(serverPid) },
     detached: true,

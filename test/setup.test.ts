@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { describe, expect, it } from "vitest";
+import { KERNEL_NODE_FLAGS } from "../src/kernel/node-flags";
 
 const ROOT = path.resolve(__dirname, "..");
 const SETUP = path.join(ROOT, "kernel-setup", "setup.js");
@@ -17,7 +18,7 @@ describe("kernel-setup/setup.js", () => {
   it("has registered the backprop-lab kernel in .venv (global setup ran it) and a re-run changes nothing", () => {
     const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".venv", "share", "jupyter", "kernels", "backprop-lab", "kernel.json"), "utf8"));
     expect(spec).toMatchObject({
-      argv: [process.execPath, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
+      argv: [process.execPath, ...KERNEL_NODE_FLAGS, path.join(ROOT, "bin", "backprop-lab-kernel.js"), "{connection_file}"],
       display_name: "TypeScript (Backprop Lab)",
       language: "typescript",
     });

@@ -13,6 +13,7 @@ import { spawnInBackground } from "./background";
 import { compileThrowawayCell, forgetConverter, warmUpConverter } from "./compiler";
 import { warmUpInBackground } from "./jit-warm-up";
 import { Kernel } from "./kernel";
+import { KERNEL_NODE_FLAGS } from "./node-flags";
 import { ensureSelfLink } from "./package-link";
 import { PROJECT_ROOT } from "../project-root";
 import { SPARE_ANSWER, SPARE_QUESTION, SPARE_WARM, SPARE_WARMING, spareSetting, spareSocketPath } from "./spare-socket";
@@ -81,7 +82,7 @@ export async function keepSpareReady(kernel: Kernel): Promise<void> {
   const socketPath = spareSocketPath(process.env);
   if (claimedByLiveProcess(socketPath) || (existsSync(socketPath) && (await answers(socketPath)))) return;
   // Niced to the lowest priority: it warms up beside a kernel whose learner is running cells.
-  const pid = spawnInBackground([path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], 19, {
+  const pid = spawnInBackground([...KERNEL_NODE_FLAGS, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], 19, {
     cwd: process.cwd(),
     env: { ...process.env, BACKPROP_LAB_SPARE_OWNER: process.env.JPY_PARENT_PID ?? String(process.pid) },
   });

@@ -8,6 +8,7 @@ import os from "os";
 import path from "path";
 import * as zmq from "zeromq";
 import { freePort } from "../../src/notebook/free-port";
+import { KERNEL_NODE_FLAGS } from "../../src/kernel/node-flags";
 import { makeMessage, parseFrames, serialize, Signer, type ConnectionInfo, type Message } from "../../src/kernel/wire";
 import { PROJECT_ROOT } from "../../src/project-root";
 
@@ -243,7 +244,7 @@ export async function newConnectionInfo(): Promise<ConnectionInfo> {
 }
 
 /** Our kernel's argv for a connection file, program first, as the kernelspec without a launcher runs it. */
-export const ourKernel = (connectionFile: string) => [process.execPath, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", connectionFile];
+export const ourKernel = (connectionFile: string) => [process.execPath, ...KERNEL_NODE_FLAGS, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", connectionFile];
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -4,11 +4,12 @@ import { spawn } from "child_process";
 import { existsSync } from "fs";
 import net from "net";
 import path from "path";
+import { KERNEL_NODE_FLAGS } from "../../src/kernel/node-flags";
 import { SPARE_QUESTION, SPARE_WARM, spareSocketPath } from "../../src/kernel/spare-socket";
 import { PROJECT_ROOT, WARM_UP_MS } from "./kernel-client";
 
 /** The kernelspec's argv: the launcher that hands the connection to a spare. */
-export const viaLauncher = (file: string) => [process.execPath, path.join(PROJECT_ROOT, "bin", "backprop-lab-kernel.js"), file];
+export const viaLauncher = (file: string) => [process.execPath, ...KERNEL_NODE_FLAGS, path.join(PROJECT_ROOT, "bin", "backprop-lab-kernel.js"), file];
 
 /** Polls until `ready`; the deadline only ends a hung wait, it measures nothing. */
 export async function waitFor(what: string, ready: () => boolean | Promise<boolean>): Promise<void> {
@@ -24,7 +25,7 @@ export async function waitFor(what: string, ready: () => boolean | Promise<boole
  * compiled its throwaway cells (as a spare started with JupyterLab has, by the time a notebook is opened).
  */
 export async function startSpare(cwd: string, env: NodeJS.ProcessEnv, { warm = false } = {}): Promise<number> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], {
+  const child = spawn(process.execPath, [...KERNEL_NODE_FLAGS, path.join(PROJECT_ROOT, "bin", "backprop-lab.js"), "kernel", "--spare"], {
     cwd,
     env,
     detached: true,

@@ -7,13 +7,14 @@
 // which a walk over the resolved imports from the cell gives (dependencies() below).
 
 import { shareLibraryFiles } from "./library-files";
+import { readLibAsOneFile, type LibTypeScript } from "./one-lib-file";
 
 type Program = import("typescript").Program;
 type SourceFile = import("typescript").SourceFile;
 type CompilerHost = import("typescript").CompilerHost;
 type CompilerOptions = import("typescript").CompilerOptions;
 
-export type TslabTypeScript = typeof import("typescript") & {
+export type TslabTypeScript = LibTypeScript & {
   /** Internal to TypeScript 5.0, which tslab's copy exports: what the program resolved an import to, and the binder. */
   getResolvedModule(file: SourceFile, name: string, mode: import("typescript").ResolutionMode): { resolvedFileName: string } | undefined;
   bindSourceFile(file: SourceFile, options: CompilerOptions): void;
@@ -52,7 +53,10 @@ export function cellProgramFactory(ts: TslabTypeScript) {
       if (previous === undefined) throw new Error("cell program: no roots and no earlier program to keep");
       return previous;
     }
-    if (host) shareLibraryFiles(host);
+    if (host) {
+      readLibAsOneFile(ts, host, options);
+      shareLibraryFiles(host);
+    }
     return wrap(ts, ts.createProgram({ rootNames, options, host, oldProgram: previous?.getProgram() }));
   };
 }

@@ -76,6 +76,9 @@ const SHARE_BINDINGS =
 // function with a typo in its body must not be declared and fail only later, when called.
 const DEFER_UNKNOWN_NAMES = `        const diag = convertDiagnostics(getPreEmitDiagnosticsWithDependencies(builder, srcFile));
         if (diag.diagnostics.length > 0 && !exports.mayRunWithUnknownNames(diag.diagnostics, localsFile)) {`;
+// The last is for speed: the CommonJS step turns JavaScript the cell's program has checked already into CommonJS,
+// and TypeScript 5.0 checks it again before emitting; noCheck skips that (typescript-patches.ts).
+const COMMON_JS_UNCHECKED = "            noImplicitUseStrict: true,\n            noCheck: true,\n        },\n    }).outputText;";
 /** The edits in order, as [name, anchor, replacement]; each anchor must occur exactly once in converter.js. */
 export const CONVERTER_PATCHES: TextPatch[] = [
   ["one plain program per cell, not TypeScript's builder", "    host.afterProgramCreate = function (b) {", CELL_PROGRAM],
@@ -103,6 +106,7 @@ export const CONVERTER_PATCHES: TextPatch[] = [
     "        declOutput += remainingDecls(builder.getProgram().getTypeChecker(), srcFile, declsFile) +\n" +
       "            exports.declareHoistedVars(builder.getProgram().getTypeChecker(), srcFile);",
   ],
+  ["the CommonJS step emits without checking its JavaScript again", "            noImplicitUseStrict: true,\n        },\n    }).outputText;", COMMON_JS_UNCHECKED],
 ];
 
 /** Applies every patch to `source` (the text of `file`), or throws naming the first that does not fit. */

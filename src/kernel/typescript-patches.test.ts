@@ -79,6 +79,48 @@ describe("tslab TypeScript patches", () => {
     }
   });
 
+  // What a cell's program emits, as ES modules: imports of every kind, an export list, shared bindings, classes, async code.
+  const CELL_MODULES = [
+    'import { Value, topo as order } from "backprop-lab";\nimport * as lab from "backprop-lab";\nimport plot from "plotly";\nconst v = new Value(1);\nexport let n = order(v).length + lab.size + plot.x;\nexport { v };\n',
+    "export var i;\nfor (i = 0; i < 3; i++) {\n    setTimeout(() => console.log(i));\n}\nlabel: for (const k of [1, 2]) {\n    if (k) continue label;\n}\n",
+    "class Node {\n    static count = 0;\n    #id = Node.count++;\n    static { Node.count = 1; }\n    get id() { return this.#id; }\n}\nexport { Node };\n",
+    "async function* pairs() { yield [1, await Promise.resolve(2)]; }\nexport const tsLastExpr = (async () => { for await (const [a, b] of pairs()) return { a, b, ...{ c: 3 } }; })();\nexport { pairs };\n",
+    'export const loaded = import("fs").then((fs) => fs.existsSync("."));\nexport default function make() { return new.target; }\nexport * from "path";\n',
+  ];
+
+  it("emits the same CommonJS from a cell's emitted JavaScript with noCheck as with the check", () => {
+    const toCommonJS = (ts: LoadedTypeScript, js: string, noCheck: boolean) =>
+      ts.transpileModule(js, {
+        fileName: "custom.js",
+        compilerOptions: { module: ts.ModuleKind.CommonJS, esModuleInterop: true, target: ts.ScriptTarget.ES2022, noCheck } as never,
+      }).outputText;
+    const patched = load(applyTypescriptPatches(stock, file));
+    const fresh = load(stock);
+    for (const js of CELL_MODULES) {
+      expect(toCommonJS(patched, js, true)).toBe(toCommonJS(fresh, js, false));
+    }
+  });
+
+  it("skips the check before emit only when noCheck is set: a TypeScript import then reads as unused and is dropped", () => {
+    // Why only the CommonJS step of checked JavaScript sets it: TypeScript keeps an import the check marked as used.
+    const folder = mkdtempSync(path.join(os.tmpdir(), "ts-patches-"));
+    try {
+      writeFileSync(path.join(folder, "m.ts"), "export const x = 1;\n");
+      writeFileSync(path.join(folder, "use.ts"), 'import { x } from "./m";\nconsole.log(x);\n');
+      const emitted = (noCheck: boolean) => {
+        const ts = load(applyTypescriptPatches(stock, file));
+        const program = ts.createProgram([path.join(folder, "use.ts")], { module: ts.ModuleKind.CommonJS, noLib: true, types: [], noCheck } as never);
+        let text = "";
+        program.emit(program.getSourceFile(path.join(folder, "use.ts")), (name, data) => name.endsWith("use.js") && (text += data));
+        return text;
+      };
+      expect(emitted(false)).toContain('require("./m")');
+      expect(emitted(true)).not.toContain('require("./m")');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("stops with the patch's name when TypeScript changed under it", () => {
     const [name, anchor] = TYPESCRIPT_PATCHES[0];
     expect(() => applyTypescriptPatches(stock.replace(anchor, "/* changed */"), file)).toThrow(

@@ -54,10 +54,22 @@ const TYPE_DIRECTIVE_FILES_ON_FIRST_USE: TextPatch = [
     "        };\n      }\n",
 ];
 
+// Emit asks the checker for its emit resolver, and TypeScript 5.0 type-checks the whole file first. Its input in
+// tslab's per-cell CommonJS step is JavaScript that the cell's own program has just checked and emitted: the check
+// finds nothing, and takes a sixth of that step. This honours TypeScript 5.5's `noCheck` option
+// (microsoft/TypeScript#58364), which only that step sets (converter-patches.ts). Not for TypeScript input: an
+// import's elision depends on what the check marks as referenced.
+const NO_CHECK_BEFORE_EMIT: TextPatch = [
+  "emit without type-checking first when noCheck is set (TypeScript 5.5's option)",
+  "    function getEmitResolver(sourceFile, cancellationToken2) {\n      getDiagnostics2(sourceFile, cancellationToken2);",
+  "    function getEmitResolver(sourceFile, cancellationToken2) {\n      if (!compilerOptions.noCheck) getDiagnostics2(sourceFile, cancellationToken2);",
+];
+
 export const TYPESCRIPT_PATCHES: readonly TextPatch[] = [
   SCRIPT_TARGET_FEATURES_ONCE,
   NODE_FORMAT_ONLY_WHEN_IMPLIED,
   TYPE_DIRECTIVE_FILES_ON_FIRST_USE,
+  NO_CHECK_BEFORE_EMIT,
 ];
 
 /** Applies every patch to `source` (the text of `file`), or throws naming the first that does not fit. */

@@ -1,10 +1,11 @@
 // Throwaway cells a waiting spare compiles, so that V8 has optimized the compiler before a learner's cells arrive.
 //
 // Each new cell builds a new TypeScript program and checker; V8 optimizes the functions doing that only once they
-// have run many times. In a kernel's first 200 new cells a cell took about 7 ms here, after 400 about 3.5 ms. A
-// spare spends its wait on those first hundreds, one cell per turn of the event loop, so that a launcher asking
-// for it waits at most one cell, and stops once adopted. The cells are the kinds learners write: imports aside,
-// which would load a module's types (not every folder has backprop-lab's declarations at hand).
+// have run many times. Compiling a new cell took about 9 ms here in a fresh process, 2.4 ms after 400 cells and
+// 1.8 ms after 1500 (little changes after that: 1.7 ms after 3000). A spare spends its wait on those cells, one per
+// turn of the event loop, so that a launcher asking for it waits at most one cell, and stops once adopted. The
+// cells are the kinds learners write: imports aside, which would load a module's types (not every folder has
+// backprop-lab's declarations at hand).
 
 export const WARM_UP_CELLS: readonly string[] = [
   "const xs = [1, 2, 3].map((x) => x * 2);\nxs",
@@ -21,7 +22,9 @@ export const WARM_UP_CELLS: readonly string[] = [
 ];
 
 /** How many cells a spare compiles at most: enough for V8 to optimize the checker's and emitter's hot paths. */
-const WARM_UP_CELL_COUNT = 400;
+// 1500, not 400: the kernel benchmark's new cell, spare waiting, went from 0.95–1.04× ipykernel's to 0.60–0.88×
+// (alternating runs); the spare's extra seconds of CPU run niced, while nobody waits for it.
+const WARM_UP_CELL_COUNT = 1500;
 
 export interface WarmUp {
   /** Settles when the cells are compiled or the warm-up stopped. */

@@ -31,8 +31,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function program(oneFile: boolean) {
-  const options = { target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts"], declaration: true, strict: true, types: [] };
+function program(oneFile: boolean, lib = ["lib.es2022.d.ts"]) {
+  const options = { target: ts.ScriptTarget.ES2022, lib, declaration: true, strict: true, types: [] };
   const host = ts.createCompilerHost(options);
   if (oneFile) readLibAsOneFile(ts, host, options);
   return ts.createProgram([path.join(folder, "cell.ts"), path.join(folder, "types.d.ts")], options, host);
@@ -95,5 +95,10 @@ describe("the standard library read as one file", () => {
     expect(at("interface ArrayConstructor")).toBeLessThan(at("from<T>(iterable: Iterable<T> | ArrayLike<T>): T[];"));
     expect(first).not.toContain("findLast"); // ES2023, beyond the first file
     expect(at("interface ErrorOptions")).toBeLessThan(at("interface ClassDecoratorContext"));
+  });
+
+  it("leaves a program with several lib options as it is: their files interleave", () => {
+    const files = program(true, ["lib.es2022.d.ts", "lib.dom.d.ts"]).getSourceFiles();
+    expect(files.find((f) => f.fileName.endsWith("/lib.es5.d.ts"))?.text).toContain("interface ArrayConstructor");
   });
 });

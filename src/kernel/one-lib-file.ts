@@ -24,11 +24,13 @@ const FOLDED = "// folded into the first lib file of this program (one-lib-file.
 /** Hosts already reading the library as one file: the watch hands the same host to every cell's program. */
 const foldingHosts = new WeakSet<CompilerHost>();
 
-/** Makes `host` read the first lib file of `options` as the whole standard library, and the files it references as empty. */
+/** Makes `host` read the lib file `options` names as the whole standard library, and the files it references as empty. */
 export function readLibAsOneFile(ts: LibTypeScript, host: CompilerHost, options: CompilerOptions): void {
   if (foldingHosts.has(host)) return;
   const libFolder = host.getDefaultLibLocation?.();
-  const rootName = options.lib?.[0];
+  // One lib option only (tslab's, unless it adds the DOM for browsers): a program sorts the files of several by
+  // name, interleaving them, and one file in place of the first's would change the order their parts merge in.
+  const rootName = options.lib?.length === 1 ? options.lib[0] : undefined;
   if (libFolder === undefined || rootName === undefined) return;
   foldingHosts.add(host);
   const readFile = host.readFile.bind(host);

@@ -35,19 +35,19 @@ export function readLibAsOneFile(ts: LibTypeScript, host: CompilerHost, options:
   foldingHosts.add(host);
   const readFile = host.readFile.bind(host);
   const files = libClosure(ts, readFile, libFolder, rootName);
-  const texts = new Map<string, string>(files.map((file) => [file, FOLDED]));
-  texts.set(path.join(libFolder, rootName), files.map((file) => withoutLibReferences(readFile(file) ?? "")).join("\n"));
+  const texts = new Map<string, string>([...files.keys()].map((file) => [file, FOLDED]));
+  texts.set(path.join(libFolder, rootName), [...files.values()].map(withoutLibReferences).join("\n"));
   host.readFile = (fileName) => texts.get(fileName) ?? readFile(fileName);
 }
 
-/** `rootName` and every lib file it references, directly or not, sorted as a program sorts its lib files. */
-function libClosure(ts: LibTypeScript, readFile: (file: string) => string | undefined, libFolder: string, rootName: string): string[] {
-  const seen = new Set<string>();
+/** The texts of `rootName` and every lib file it references, directly or not, by path, as a program sorts lib files. */
+function libClosure(ts: LibTypeScript, readFile: (file: string) => string | undefined, libFolder: string, rootName: string): Map<string, string> {
+  const seen = new Map<string, string>();
   const visit = (fileName: string) => {
     if (seen.has(fileName)) return;
-    seen.add(fileName);
     const text = readFile(path.join(libFolder, fileName));
     if (text === undefined) throw new Error(`TypeScript's lib file ${fileName} is missing from ${libFolder}`);
+    seen.set(fileName, text);
     for (const reference of ts.preProcessFile(text, true, false).libReferenceDirectives) {
       visit(ts.libMap.get(reference.fileName.toLowerCase()) ?? `lib.${reference.fileName.toLowerCase()}.d.ts`);
     }
@@ -58,7 +58,8 @@ function libClosure(ts: LibTypeScript, readFile: (file: string) => string | unde
     const index = ts.libs.indexOf(fileName.replace(/^lib\./, "").replace(/\.d\.ts$/, ""));
     return index === -1 ? ts.libs.length + 1 : index;
   };
-  return [...seen].sort((a, b) => priority(a) - priority(b)).map((fileName) => path.join(libFolder, fileName));
+  const sorted = [...seen].sort(([a], [b]) => priority(a) - priority(b));
+  return new Map(sorted.map(([fileName, text]) => [path.join(libFolder, fileName), text]));
 }
 
 /** The text without its `/// <reference lib="…" />` lines: the files they name are in the same text already. */

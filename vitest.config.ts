@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     // Each test file's console without the websocket narration (the runner itself leaves the console alone).
     setupFiles: ["test/quiet-services.ts"],
+    // No spare kernels beside the test kernels (they would warm up on CI's two cores); the spare tests name their own.
+    env: { BACKPROP_LAB_SPARE_KERNEL: "0" },
     // Notebook suites start a Jupyter server and kernels; give them room on a busy 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

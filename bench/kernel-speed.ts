@@ -51,9 +51,10 @@ async function sample(peer: Peer, runs: number, start: string): Promise<Sample> 
   const env = process.env;
   // A spare of its own per start (its setting names its socket), warmed where the row says; the one this kernel
   // starts for the next start is dismissed after (or ends with this kernel, its owner, if still warming up).
+  // The other rows turn spares off: they measure a start with none waiting, the first of a Jupyter server's.
   const spareEnv = { ...env, BACKPROP_LAB_SPARE_KERNEL: `bench-${process.pid}-${start}` };
+  process.env = peer.spareWarmedIn ? spareEnv : { ...env, BACKPROP_LAB_SPARE_KERNEL: "0" };
   if (peer.spareWarmedIn) {
-    process.env = spareEnv;
     await dismissSpare(process.env);
     await startSpare(peer.spareWarmedIn, process.env, { warm: true });
   }
@@ -91,8 +92,8 @@ function peers(scratch: string, withTslab: boolean): Peer[] {
   const ts = { newCell: (i: number) => `1 + ${i + 2}`, repeatedCell: "1 + 1", completion: { code: "Math.ab", cursor: 7 } };
   const notebooks = path.join(PROJECT_ROOT, "notebooks");
   const list: Peer[] = [
-    { name: "backprop-lab (notebooks/)", cwd: notebooks, ...ts },
-    { name: "backprop-lab (scratch outside the project)", cwd: scratch, ...ts },
+    { name: "backprop-lab, no spare (notebooks/)", cwd: notebooks, ...ts },
+    { name: "backprop-lab, no spare (scratch outside the project)", cwd: scratch, ...ts },
     { name: "backprop-lab, spare waiting (notebooks/)", cwd: notebooks, spareWarmedIn: notebooks, ...ts },
     { name: "backprop-lab, spare waiting (scratch)", cwd: scratch, spareWarmedIn: scratch, ...ts },
     { name: "backprop-lab, spare from notebooks/ (scratch)", cwd: scratch, spareWarmedIn: notebooks, ...ts },

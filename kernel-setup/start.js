@@ -19,6 +19,7 @@ const crypto = require("crypto");
 const { spawn, spawnSync } = require("child_process");
 const setup = require("./setup.js");
 const { KERNEL_NODE_FLAGS } = require("../src/kernel/node-flags.js");
+const { spareSetting } = require("../src/kernel/spare-socket.js");
 
 const OUR_FLAGS = ["--instructor", "--notebook"];
 // The project's own JupyterLab/Notebook 7 settings (no news toast); the user's ~/.jupyter is not touched.
@@ -96,11 +97,7 @@ function main(argv) {
   ];
   // Kernels started by this server find our kernelspec and the venv's Python tools first.
   // Each kernel keeps a warm spare ready for the next start (src/kernel/spare.ts); BACKPROP_LAB_SPARE_KERNEL=0 turns that off.
-  const env = {
-    ...process.env,
-    PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}`,
-    BACKPROP_LAB_SPARE_KERNEL: process.env.BACKPROP_LAB_SPARE_KERNEL || "1",
-  };
+  const env = { ...process.env, PATH: `${path.dirname(jupyter)}${path.delimiter}${process.env.PATH || ""}` };
   // JupyterLab gets its own process group, so a terminal's Ctrl-C reaches only us and we stop it once, with
   // SIGTERM. Given the SIGINT itself, Jupyter Server shuts its kernels down only when stdin is a terminal;
   // otherwise (a process manager, `setsid`, CI) it raises KeyboardInterrupt and leaves its kernels to die, and
@@ -160,7 +157,7 @@ function main(argv) {
 
 /** A spare kernel warming up beside JupyterLab, so the first notebook opened starts at once (src/kernel/spare.ts). */
 function startFirstSpare(folder, env, serverPid) {
-  if (env.BACKPROP_LAB_SPARE_KERNEL === "0" || serverPid === undefined) return;
+  if (!spareSetting(env) || serverPid === undefined) return;
   const cli = path.join(setup.ROOT, "bin", "backprop-lab.js");
   // JPY_PARENT_PID names the server, as Jupyter does for its kernels: the spare ends when the server does.
   const spare = spawn(process.execPath, [...KERNEL_NODE_FLAGS, cli, "kernel", "--spare"], {

@@ -16,12 +16,23 @@ const NOTEBOOKS = path.join(PROJECT_ROOT, "notebooks");
 let scratch: string;
 const envBefore = { ...process.env };
 
+/**
+ * Spares as a Jupyter started by hand gets them: no setting at all (the tests' own environment turns them off).
+ * A cache folder of the test's own keeps its socket apart from those of a JupyterLab running on this machine.
+ */
+function defaultSpareEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...envBefore, BACKPROP_LAB_CACHE_DIR: path.join(scratch, "cache") };
+  delete env.BACKPROP_LAB_SPARE_KERNEL;
+  return env;
+}
+
 beforeAll(() => {
   scratch = mkdtempSync(path.join(os.tmpdir(), "bpl-spare-"));
 });
 
 afterAll(async () => {
-  for (const name of ["adopt", "none", "refuse"]) await dismissSpare({ ...process.env, BACKPROP_LAB_SPARE_KERNEL: setting(name) });
+  for (const name of ["adopt", "refuse"]) await dismissSpare({ ...process.env, BACKPROP_LAB_SPARE_KERNEL: setting(name) });
+  await dismissSpare(defaultSpareEnv());
   process.env = envBefore;
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -58,8 +69,8 @@ describe("spare kernels", () => {
     }
   });
 
-  it("with spares on and none waiting (a stale socket file left), the launcher starts the kernel itself and leaves a spare for the next start", async () => {
-    process.env = { ...envBefore, BACKPROP_LAB_SPARE_KERNEL: setting("none") };
+  it("with no spare setting and none waiting (a stale socket file left), the launcher starts the kernel itself and leaves a spare for the next start", async () => {
+    process.env = defaultSpareEnv();
     const socketPath = spareSocketPath(process.env);
     writeFileSync(socketPath, "left behind by a spare that was killed");
     const kernel = await KernelClient.start(scratch, viaLauncher);

@@ -9,10 +9,13 @@ const path = require("path");
 
 const PROJECT_ROOT = realpathSync(path.resolve(__dirname, "..", ".."));
 
-/** The value of BACKPROP_LAB_SPARE_KERNEL that turns spares on, or undefined when they are off. */
+/**
+ * The spare setting: BACKPROP_LAB_SPARE_KERNEL, "1" when unset (spares are on for every Jupyter that starts our
+ * kernelspec), or undefined when it is "0" (off). Any other value names a separate pool of spares (tests, the benchmark).
+ */
 function spareSetting(env) {
-  const value = env.BACKPROP_LAB_SPARE_KERNEL;
-  return value && value !== "0" ? value : undefined;
+  const value = env.BACKPROP_LAB_SPARE_KERNEL || "1";
+  return value === "0" ? undefined : value;
 }
 
 /** The socket's path: short (a Unix socket path has about 100 bytes), in the temp folder, named by a hash. */

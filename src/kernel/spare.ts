@@ -2,9 +2,9 @@
 // launcher (bin/backprop-lab-kernel.js) hands it a connection file, and becomes that kernel.
 //
 // Most of a kernel's start is TypeScript: loading it, and parsing lib and @types/node into the first program
-// (about 1.5 s here). A spare has done all of it before anyone asks. Spares are on when BACKPROP_LAB_SPARE_KERNEL
-// is set (`npm start` sets it for JupyterLab): every kernel then keeps one spare ready for the next start. Without
-// it nothing changes: the launcher starts the kernel in its own process, as before.
+// (about 1.5 s here). A spare has done all of it before anyone asks. Spares are on unless BACKPROP_LAB_SPARE_KERNEL
+// is 0: every kernel keeps one spare ready for the next start, in any Jupyter that starts our kernelspec. With 0
+// (the runner and grader's servers, the tests) the launcher starts the kernel in its own process.
 
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import net from "net";
@@ -117,12 +117,16 @@ function decline(socket: net.Socket, why: string): void {
   socket.end(`${why}\n`, () => process.exit(0));
 }
 
+/** Settings that only steer spares, not the kernel a spare becomes. */
+const SPARE_ONLY_KEYS = new Set(["BACKPROP_LAB_SPARE_OWNER", "BACKPROP_LAB_SPARE_KERNEL"]);
+
 /** Why this spare cannot become the launcher's kernel, or undefined when it can. */
 function whyNot(handover: Handover, sources: string): string | undefined {
   if (handover.node !== process.version) return `it runs Node ${process.version}, the launcher ${handover.node}`;
   const setting = (env: NodeJS.ProcessEnv) =>
     Object.keys(env)
-      .filter((key) => (key.startsWith("BACKPROP_LAB_") && key !== "BACKPROP_LAB_SPARE_OWNER") || key === "NODE_OPTIONS")
+      // The spare setting itself is left out: it names the socket, so both sides already agree on it ("1" or unset).
+      .filter((key) => (key.startsWith("BACKPROP_LAB_") && !SPARE_ONLY_KEYS.has(key)) || key === "NODE_OPTIONS")
       .sort()
       .map((key) => `${key}=${env[key]}`)
       .join("\n");

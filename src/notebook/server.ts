@@ -93,7 +93,14 @@ export async function startJupyterServer(opts: StartServerOptions = {}): Promise
   ];
   // The venv's bin first on PATH, so kernels such as python3 (ipykernel) come from the same environment.
   const binDir = path.dirname(jupyter);
-  const env = { ...process.env, ...opts.env, PATH: binDir === "." ? process.env.PATH : `${binDir}${path.delimiter}${process.env.PATH ?? ""}` };
+  // No spare kernels (src/kernel/spare.ts), even when started from a kernel that has them: this server runs
+  // notebooks in a batch, where a spare warming up would take CPU from the kernel at work.
+  const env = {
+    ...process.env,
+    BACKPROP_LAB_SPARE_KERNEL: "0",
+    ...opts.env,
+    PATH: binDir === "." ? process.env.PATH : `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+  };
   let child: ChildProcess;
   try {
     child = spawn(jupyter, args, { cwd: rootDir, env, stdio: ["ignore", "pipe", "pipe"] });
